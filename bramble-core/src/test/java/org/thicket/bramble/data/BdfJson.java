@@ -2,8 +2,8 @@ package org.thicket.bramble.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
-import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import org.thicket.bramble.data.api.BdfDictionary;
 import org.thicket.bramble.data.api.BdfList;
 import org.thicket.bramble.util.Bytes;
@@ -48,7 +48,7 @@ final class BdfJson {
 
     private static BdfDictionary toDictionary(JsonNode fields) {
         BdfDictionary dictionary = new BdfDictionary();
-        fields.fields().forEachRemaining(e -> dictionary.put(e.getKey(), toValue(e.getValue())));
+        fields.properties().forEach(e -> dictionary.put(e.getKey(), toValue(e.getValue())));
         return dictionary;
     }
 
@@ -61,9 +61,8 @@ final class BdfJson {
     }
 
     private static Map.Entry<String, JsonNode> onlyField(JsonNode json) {
-        Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
-        Map.Entry<String, JsonNode> only = fields.next();
-        if (fields.hasNext()) throw new IllegalArgumentException("A tagged value has one field: " + json);
-        return only;
+        Set<Map.Entry<String, JsonNode>> fields = json.properties();
+        if (fields.size() != 1) throw new IllegalArgumentException("A tagged value has one field: " + json);
+        return fields.iterator().next();
     }
 }

@@ -66,7 +66,7 @@ public final class BdfDictionary extends AbstractMap<String, Object> implements 
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
-        return Collections.unmodifiableSet(entries.entrySet());
+        return Collections.unmodifiableMap(entries).entrySet(); // unmodifiableSet would leave Entry.setValue open
     }
 
     @Override

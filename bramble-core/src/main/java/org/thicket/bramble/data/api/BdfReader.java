@@ -5,8 +5,9 @@ import java.io.IOException;
 /**
  * Reads canonical BDF values one after another from a stream (specs/bdf.md). Every rule violation, and an end
  * of stream inside a value, is a {@link org.thicket.bramble.util.FormatException} naming the problem; other
- * IOExceptions come from the stream itself. Not thread-safe. It reads exactly the bytes of the values asked
- * for, plus at most one byte of lookahead for {@link #eof} and the typed reads.
+ * IOExceptions come from the stream itself. Not thread-safe. It consumes exactly the bytes of the values it
+ * returns, so non-BDF data may follow a value in the stream; only {@link #eof} reads one byte ahead, which the
+ * reader then keeps as the start of the next value.
  */
 public interface BdfReader {
 

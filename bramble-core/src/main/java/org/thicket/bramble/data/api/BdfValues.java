@@ -107,7 +107,7 @@ final class BdfValues {
         return as(BdfDictionary.class, "DICTIONARY", value, where);
     }
 
-    /** Bytes in the UTF-8 form, counted without encoding; a lone surrogate counts 3, as its replacement would. */
+    /** Bytes in the UTF-8 form, counted without encoding; a lone surrogate (which no writer accepts) counts 3. */
     static int utf8Length(String s) {
         int bytes = 0;
         for (int i = 0; i < s.length(); i++) {
