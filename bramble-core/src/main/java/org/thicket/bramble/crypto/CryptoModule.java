@@ -17,7 +17,7 @@ import org.thicket.bramble.crypto.api.ScryptCost;
  */
 public final class CryptoModule extends AbstractModule {
 
-    /** Reads the kernel's CSPRNG (/dev/urandom on Linux and macOS) for every request and never blocks. */
+    /** Draws on the kernel's CSPRNG (/dev/urandom on Linux and macOS) and never blocks; see specs/crypto.md. */
     static final String KERNEL_RANDOM = "NativePRNGNonBlocking";
     /** The JDK's NIST SP 800-90A DRBG, seeded from the operating system; used where there is no /dev/urandom. */
     static final String DRBG = "DRBG";

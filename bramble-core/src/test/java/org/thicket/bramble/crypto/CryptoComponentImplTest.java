@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bouncycastle.math.ec.rfc7748.X25519;
@@ -163,9 +164,20 @@ class CryptoComponentImplTest {
         PublicKey notAPoint = new PublicKey(KeyType.SIGNATURE, Bytes.fromHex("ff".repeat(32)));
         PublicKey valid = crypto.generateSignatureKeyPair().publicKey();
         byte[] highS = new byte[64];
-        java.util.Arrays.fill(highS, 32, 64, (byte) 0xFF);
+        Arrays.fill(highS, 32, 64, (byte) 0xFF);
         assertThat(crypto.verifySignature(new byte[64], LABEL, MESSAGE, notAPoint)).isFalse();
         assertThat(crypto.verifySignature(highS, LABEL, MESSAGE, valid)).isFalse();
+    }
+
+    @Test
+    void smallOrderPublicKeyIsRefused() throws Exception {
+        // With A and R the identity and S = 0, [S]B = R + [k]A holds for every message: a naive verifier accepts.
+        byte[] identity = new byte[32];
+        identity[0] = 1;
+        byte[] signature = new byte[64];
+        System.arraycopy(identity, 0, signature, 0, 32);
+        PublicKey smallOrder = new PublicKey(KeyType.SIGNATURE, identity);
+        assertThat(crypto.verifySignature(signature, LABEL, MESSAGE, smallOrder)).isFalse();
     }
 
     @Test
