@@ -94,17 +94,17 @@ final class XSalsa20Poly1305Cipher implements AuthenticatedCipher {
             try {
                 salsa.init(true, new ParametersWithIV(salsaKey, nonce));
             } finally {
-                wipe(salsaKey);
+                wipeKey(salsaKey);
             }
             Arrays.fill(polyKey, (byte) 0);
             salsa.processBytes(polyKey, 0, POLY1305_KEY_LENGTH, polyKey, 0);
             KeyParameter macKey = new KeyParameter(polyKey);
             poly1305.init(macKey);
-            wipe(macKey);
+            wipeKey(macKey);
         }
 
         /** KeyParameter keeps its own copy of the key, and getKey() returns that copy rather than a clone. */
-        private static void wipe(KeyParameter key) {
+        private static void wipeKey(KeyParameter key) {
             Bytes.wipe(key.getKey());
         }
 
