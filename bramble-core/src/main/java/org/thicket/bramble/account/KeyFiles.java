@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.thicket.bramble.util.Bytes;
 
 /**
@@ -27,6 +29,9 @@ final class KeyFiles {
 
     /** A blob is ~100 bytes; anything much larger is not ours and is not read into memory. */
     private static final long MAX_FILE_BYTES = 4096;
+
+    /** specs/account.md §4: lower-case hex, non-empty, whole bytes. */
+    private static final Pattern VALID_HEX = Pattern.compile("(?:[0-9a-f]{2})+");
 
     private final Path dataDir;
 
@@ -43,7 +48,7 @@ final class KeyFiles {
         List<byte[]> blobs = new ArrayList<>(2);
         readOne(dataDir.resolve(PRIMARY)).ifPresent(blobs::add);
         readOne(dataDir.resolve(BACKUP)).ifPresent(b -> {
-            if (blobs.isEmpty() || !java.util.Arrays.equals(blobs.get(0), b)) blobs.add(b);
+            if (blobs.isEmpty() || !Arrays.equals(blobs.get(0), b)) blobs.add(b);
         });
         return blobs;
     }
@@ -63,15 +68,21 @@ final class KeyFiles {
     private static Optional<byte[]> readOne(Path file) {
         try {
             if (Files.size(file) > MAX_FILE_BYTES) return Optional.empty();
-            String hex = Files.readString(file, StandardCharsets.US_ASCII).trim();
-            if (hex.isEmpty()) return Optional.empty();
+            String hex = stripOneLineTerminator(Files.readString(file, StandardCharsets.US_ASCII));
+            if (!VALID_HEX.matcher(hex).matches()) return Optional.empty();
             return Optional.of(Bytes.fromHex(hex));
         } catch (NoSuchFileException e) {
             return Optional.empty();
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
             // A torn or garbled file: the other copy is there for exactly this case.
             return Optional.empty();
         }
+    }
+
+    private static String stripOneLineTerminator(String text) {
+        if (text.endsWith("\r\n")) return text.substring(0, text.length() - 2);
+        if (text.endsWith("\n")) return text.substring(0, text.length() - 1);
+        return text;
     }
 
     private void replaceDurably(Path target, byte[] content) throws IOException {

@@ -48,6 +48,17 @@ class KeyFilesTest {
     }
 
     @Test
+    void acceptsOneTrailingLineTerminatorButNotUpperCaseOrOddHex() throws Exception {
+        Files.writeString(dir.resolve(KeyFiles.PRIMARY), "04050607\r\n");
+        assertThat(new KeyFiles(dir).read()).containsExactly(NEW);
+
+        for (String bad : new String[] {"0405060A", "0405060", " 04050607", "04050607\n\n"}) {
+            Files.writeString(dir.resolve(KeyFiles.PRIMARY), bad);
+            assertThat(new KeyFiles(dir).read()).as(bad).isEmpty();
+        }
+    }
+
+    @Test
     void oversizedOrEmptyFilesAreNotBlobs() throws Exception {
         Files.write(dir.resolve(KeyFiles.PRIMARY), new byte[8192]);
         Files.writeString(dir.resolve(KeyFiles.BACKUP), "");
