@@ -1,6 +1,7 @@
 package org.thicket.bramble.db;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,12 +71,23 @@ final class SchemaMigrator {
     }
 
     private int storedVersion(Connection c) throws DbException {
+        if (!hasSettingsTable(c)) throw unfinishedCreation();
         Settings db = settings.get(c, NAMESPACE);
-        if (!db.containsKey(SCHEMA_VERSION_KEY)) {
-            // Creation writes the version last, so a database without one was never completely created.
-            throw new DbException("The database has no schema version: its creation did not finish");
-        }
+        if (!db.containsKey(SCHEMA_VERSION_KEY)) throw unfinishedCreation();
         return db.getInt(SCHEMA_VERSION_KEY, 0);
+    }
+
+    /** Creation writes the version last, so a database without one was never completely created. */
+    private static DbException unfinishedCreation() {
+        return new DbException("The database has no schema version: its creation did not finish");
+    }
+
+    private static boolean hasSettingsTable(Connection c) throws DbException {
+        try (ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", "SETTINGS", null)) {
+            return rs.next();
+        } catch (SQLException e) {
+            throw new DbException("Could not list the database's tables", e);
+        }
     }
 
     private List<Migration> pathFrom(int stored) throws DataTooOldException {

@@ -124,6 +124,15 @@ class SchemaVersionTest {
         db.close();
     }
 
+    @Test
+    void aDatabaseWhoseCreationDidNotFinishIsReportedAsSuch() throws Exception {
+        Path unfinished = dir.resolve("unfinished");
+        // An H2 file with the key but without our tables: what a crash during creation can leave.
+        new H2Connector(unfinished).connect(key, true, 1).get(0).close();
+        assertThatThrownBy(() -> database(unfinished, bus).open(key, listener)).isInstanceOf(DbException.class)
+                .hasMessageContaining("creation did not finish");
+    }
+
     /** Rewrites the stored schema version of the closed database, as an older or newer app would have left it. */
     private void storeVersion(int version) throws DbException {
         DatabaseComponentImpl db = database(dir, bus);
