@@ -49,7 +49,7 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     private final GroupTable groups = new GroupTable();
     private final MessageTable messages = new MessageTable();
 
-    // Written under the write lock by open(); read by tests after open() returned.
+    // Written by open() under the write lock; read once open() has returned.
     private volatile boolean closedCleanlyLastTime;
 
     @Inject
