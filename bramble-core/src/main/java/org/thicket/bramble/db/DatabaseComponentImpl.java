@@ -1,0 +1,282 @@
+package org.thicket.bramble.db;
+
+import static org.thicket.bramble.db.LockingTransactionManager.connection;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thicket.bramble.crypto.api.SecretKey;
+import org.thicket.bramble.db.api.DatabaseComponent;
+import org.thicket.bramble.db.api.DatabaseConfig;
+import org.thicket.bramble.db.api.DbCallable;
+import org.thicket.bramble.db.api.DbException;
+import org.thicket.bramble.db.api.DbRunnable;
+import org.thicket.bramble.db.api.MigrationListener;
+import org.thicket.bramble.db.api.NoSuchGroupException;
+import org.thicket.bramble.db.api.Transaction;
+import org.thicket.bramble.event.api.EventBus;
+import org.thicket.bramble.identity.api.AuthorId;
+import org.thicket.bramble.identity.api.Identity;
+import org.thicket.bramble.settings.api.Settings;
+import org.thicket.bramble.settings.api.SettingsUpdatedEvent;
+import org.thicket.bramble.sync.api.Group;
+import org.thicket.bramble.sync.api.GroupId;
+import org.thicket.bramble.sync.api.Message;
+import org.thicket.bramble.sync.api.MessageId;
+import org.thicket.bramble.sync.api.MessageState;
+
+/** The database: opening and closing, transactions (delegated), and the data methods over the table classes. */
+final class DatabaseComponentImpl implements DatabaseComponent {
+
+    /** Enough for the few concurrent readers the app has; more readers wait for a free connection. */
+    static final int CONNECTIONS = 4;
+    static final String DIRTY_KEY = "dirty";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseComponentImpl.class);
+
+    private final H2Connector connector;
+    private final LockingTransactionManager transactions;
+    private final SchemaMigrator migrator;
+    private final SettingsTable settings = new SettingsTable();
+    private final IdentityTable identities = new IdentityTable();
+    private final GroupTable groups = new GroupTable();
+    private final MessageTable messages = new MessageTable();
+
+    // Written by open() under the write lock; read once open() has returned.
+    private volatile boolean closedCleanlyLastTime;
+
+    @Inject
+    DatabaseComponentImpl(DatabaseConfig config, EventBus eventBus) {
+        // No migrations yet: schema version 1 is the first.
+        this(config, eventBus, List.of());
+    }
+
+    DatabaseComponentImpl(DatabaseConfig config, EventBus eventBus, List<Migration> migrations) {
+        connector = new H2Connector(config.getDatabaseDirectory());
+        transactions = new LockingTransactionManager(eventBus);
+        migrator = new SchemaMigrator(settings, migrations);
+    }
+
+    @Override
+    public boolean open(SecretKey key, MigrationListener listener) throws DbException {
+        return transactions.exclusively(() -> {
+            if (transactions.getPool() != null) throw new IllegalStateException("The database is already open");
+            boolean create = !connector.databaseExists();
+            if (create) createDirectory();
+            List<Connection> connections = connector.connect(key, create, CONNECTIONS);
+            try {
+                prepare(connections.get(0), create, listener);
+            } catch (DbException | RuntimeException e) {
+                Jdbc.closeAll(connections);
+                throw e;
+            }
+            transactions.setPool(new ConnectionPool(connections));
+            return create;
+        });
+    }
+
+    private void createDirectory() throws DbException {
+        try {
+            Files.createDirectories(connector.directory());
+        } catch (IOException e) {
+            throw new DbException("Could not create the database directory " + connector.directory(), e);
+        }
+    }
+
+    /** Creates or migrates the schema, then marks the database open ("dirty") until a clean close. */
+    private void prepare(Connection c, boolean create, MigrationListener listener) throws DbException {
+        if (create) {
+            try {
+                Schema.create(c);
+            } catch (SQLException e) {
+                throw new DbException("Could not create the database schema", e);
+            }
+            migrator.storeCodeVersion(c);
+        } else {
+            migrator.migrate(c, listener);
+        }
+        boolean dirty = settings.get(c, SchemaMigrator.NAMESPACE).getBoolean(DIRTY_KEY, false);
+        if (dirty) LOG.warn("The database was not closed cleanly last time");
+        closedCleanlyLastTime = !dirty;
+        setDirty(c, true);
+    }
+
+    private void setDirty(Connection c, boolean dirty) throws DbException {
+        settings.put(c, SchemaMigrator.NAMESPACE, Settings.EMPTY.withBoolean(DIRTY_KEY, dirty));
+        try {
+            c.commit();
+        } catch (SQLException e) {
+            throw new DbException("Could not record whether the database is open", e);
+        }
+    }
+
+    /** False if the previous session ended without {@link #close()}, e.g. in a crash; a later repair may use it. */
+    boolean wasClosedCleanlyLastTime() {
+        return closedCleanlyLastTime;
+    }
+
+    /**
+     * Marks the database clean and shuts H2 down with SHUTDOWN COMPACT, which rewrites the file so that deleted
+     * messages do not linger in old, unused parts of it.
+     */
+    @Override
+    public void close() throws DbException {
+        transactions.exclusively(() -> {
+            ConnectionPool pool = transactions.getPool();
+            if (pool == null) return null;
+            transactions.setPool(null);
+            try {
+                Connection c = pool.take();
+                setDirty(c, false);
+                try (Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN COMPACT");
+                }
+            } catch (SQLException e) {
+                throw new DbException("Could not shut the database down cleanly", e);
+            } finally {
+                pool.closeAll();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Transaction startTransaction(boolean readOnly) throws DbException {
+        return transactions.startTransaction(readOnly);
+    }
+
+    @Override
+    public void commitTransaction(Transaction txn) throws DbException {
+        transactions.commitTransaction(txn);
+    }
+
+    @Override
+    public void endTransaction(Transaction txn) {
+        transactions.endTransaction(txn);
+    }
+
+    @Override
+    public <E extends Exception> void transaction(boolean readOnly, DbRunnable<E> task) throws DbException, E {
+        transactions.transaction(readOnly, task);
+    }
+
+    @Override
+    public <R, E extends Exception> R transactionWithResult(boolean readOnly, DbCallable<R, E> task)
+            throws DbException, E {
+        return transactions.transactionWithResult(readOnly, task);
+    }
+
+    /** Lets tests see that a transaction waits for the lock. */
+    LockingTransactionManager transactionManager() {
+        return transactions;
+    }
+
+    @Override
+    public Settings getSettings(Transaction txn, String namespace) throws DbException {
+        return settings.get(connection(txn), namespace);
+    }
+
+    @Override
+    public void mergeSettings(Transaction txn, Settings update, String namespace) throws DbException {
+        Connection c = writable(txn);
+        Settings old = settings.get(c, namespace);
+        Settings merged = old.merge(update);
+        if (merged.equals(old)) return;
+        settings.put(c, namespace, update);
+        txn.attach(new SettingsUpdatedEvent(namespace, merged));
+    }
+
+    @Override
+    public void addIdentity(Transaction txn, Identity identity) throws DbException {
+        Connection c = writable(txn);
+        if (!identities.contains(c, identity.id())) identities.add(c, identity);
+    }
+
+    @Override
+    public boolean containsIdentity(Transaction txn, AuthorId id) throws DbException {
+        return identities.contains(connection(txn), id);
+    }
+
+    @Override
+    public Identity getIdentity(Transaction txn, AuthorId id) throws DbException {
+        return identities.get(connection(txn), id);
+    }
+
+    @Override
+    public Collection<Identity> getIdentities(Transaction txn) throws DbException {
+        return identities.getAll(connection(txn));
+    }
+
+    @Override
+    public void removeIdentity(Transaction txn, AuthorId id) throws DbException {
+        identities.remove(writable(txn), id);
+    }
+
+    @Override
+    public void addGroup(Transaction txn, Group group) throws DbException {
+        Connection c = writable(txn);
+        if (!groups.contains(c, group.getId())) groups.add(c, group);
+    }
+
+    @Override
+    public boolean containsGroup(Transaction txn, GroupId id) throws DbException {
+        return groups.contains(connection(txn), id);
+    }
+
+    @Override
+    public Group getGroup(Transaction txn, GroupId id) throws DbException {
+        return groups.get(connection(txn), id);
+    }
+
+    @Override
+    public void removeGroup(Transaction txn, GroupId id) throws DbException {
+        groups.remove(writable(txn), id);
+    }
+
+    @Override
+    public void addMessage(Transaction txn, Message message, MessageState state, boolean shared, boolean temporary)
+            throws DbException {
+        Connection c = writable(txn);
+        if (!groups.contains(c, message.getGroupId())) {
+            throw new NoSuchGroupException("No group " + message.getGroupId() + " for message " + message.getId());
+        }
+        if (!messages.contains(c, message.getId())) messages.add(c, message, state, shared, temporary);
+    }
+
+    @Override
+    public boolean containsMessage(Transaction txn, MessageId id) throws DbException {
+        return messages.contains(connection(txn), id);
+    }
+
+    @Override
+    public byte[] getMessage(Transaction txn, MessageId id) throws DbException {
+        return messages.getRaw(connection(txn), id);
+    }
+
+    @Override
+    public MessageState getMessageState(Transaction txn, MessageId id) throws DbException {
+        return messages.getState(connection(txn), id);
+    }
+
+    @Override
+    public void setMessageState(Transaction txn, MessageId id, MessageState state) throws DbException {
+        messages.setState(writable(txn), id, state);
+    }
+
+    @Override
+    public void deleteMessage(Transaction txn, MessageId id) throws DbException {
+        messages.deleteContent(writable(txn), id);
+    }
+
+    private static Connection writable(Transaction txn) {
+        if (txn.isReadOnly()) throw new IllegalArgumentException("This change needs a read-write transaction");
+        return connection(txn);
+    }
+}

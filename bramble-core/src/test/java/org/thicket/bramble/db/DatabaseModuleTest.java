@@ -1,0 +1,37 @@
+package org.thicket.bramble.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.thicket.bramble.db.api.DatabaseComponent;
+import org.thicket.bramble.db.api.DatabaseConfig;
+import org.thicket.bramble.db.api.MigrationListener;
+import org.thicket.bramble.db.api.TransactionManager;
+import org.thicket.bramble.event.api.EventBus;
+
+class DatabaseModuleTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void bindsOneDatabaseForBothInterfaces() throws Exception {
+        Injector injector = Guice.createInjector(new DatabaseModule(), new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(DatabaseConfig.class).toInstance(() -> dir);
+                bind(EventBus.class).toInstance(new RecordingEventBus());
+            }
+        });
+        DatabaseComponent db = injector.getInstance(DatabaseComponent.class);
+        assertThat(injector.getInstance(TransactionManager.class)).isSameAs(db);
+        assertThat(injector.getInstance(DatabaseComponent.class)).isSameAs(db);
+        assertThat(db.open(TestData.randomKey(), MigrationListener.NONE)).isTrue();
+        db.close();
+    }
+}
