@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.DataTooNewException;
 import org.thicket.bramble.db.api.DataTooOldException;
-import org.thicket.bramble.db.api.DatabaseComponent;
+import org.thicket.bramble.db.api.DatabaseLifecycle;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.MigrationListener;
 import org.thicket.bramble.db.api.WrongDatabaseKeyException;
@@ -48,7 +48,7 @@ final class LifecycleManagerImpl implements LifecycleManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleManagerImpl.class);
 
-    private final DatabaseComponent db;
+    private final DatabaseLifecycle db;
     private final Clock clock;
     private final EventBus eventBus;
     // Providers, not sets: the contributions are built when the lifecycle first needs them, so a contributed
@@ -76,7 +76,7 @@ final class LifecycleManagerImpl implements LifecycleManager {
     private final CountDownLatch shutdownLatch = new CountDownLatch(1);
 
     @Inject
-    LifecycleManagerImpl(DatabaseComponent db, Clock clock, EventBus eventBus, Provider<Set<Service>> boundServices,
+    LifecycleManagerImpl(DatabaseLifecycle db, Clock clock, EventBus eventBus, Provider<Set<Service>> boundServices,
             Provider<Set<OpenDatabaseHook>> boundHooks,
             @ShutdownOnStop Provider<Set<ExecutorService>> boundExecutors) {
         this.db = db;

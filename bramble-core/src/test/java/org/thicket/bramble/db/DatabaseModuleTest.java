@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.db.api.DatabaseComponent;
+import org.thicket.bramble.db.api.DatabaseLifecycle;
 import org.thicket.bramble.db.api.DatabaseConfig;
 import org.thicket.bramble.db.api.MigrationListener;
 import org.thicket.bramble.db.api.TransactionManager;
@@ -30,6 +31,7 @@ class DatabaseModuleTest {
         });
         DatabaseComponent db = injector.getInstance(DatabaseComponent.class);
         assertThat(injector.getInstance(TransactionManager.class)).isSameAs(db);
+        assertThat(injector.getInstance(DatabaseLifecycle.class)).isSameAs(db);
         assertThat(injector.getInstance(DatabaseComponent.class)).isSameAs(db);
         assertThat(db.open(TestData.randomKey(), MigrationListener.NONE)).isTrue();
         db.close();

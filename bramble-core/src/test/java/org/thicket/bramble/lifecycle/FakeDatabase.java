@@ -1,7 +1,7 @@
 package org.thicket.bramble.lifecycle;
 
 import org.thicket.bramble.crypto.api.SecretKey;
-import org.thicket.bramble.db.api.DatabaseComponent;
+import org.thicket.bramble.db.api.DatabaseLifecycle;
 import org.thicket.bramble.db.api.DbCallable;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.DbRunnable;
@@ -12,7 +12,7 @@ import org.thicket.bramble.db.api.Transaction;
  * Journals every call. It can be told to fail opening with a given exception, and to report migration and
  * compaction while opening. Transactions are plain objects; {@link #current} is the one in progress, if any.
  */
-final class FakeDatabase implements DatabaseComponent {
+final class FakeDatabase implements DatabaseLifecycle {
 
     private final Journal journal;
     private volatile DbException openFailure;

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.thicket.bramble.crypto.api.SecretKey;
-import org.thicket.bramble.db.api.DatabaseComponent;
+import org.thicket.bramble.db.api.DatabaseLifecycle;
 import org.thicket.bramble.event.EventModule;
 import org.thicket.bramble.event.api.EventExecutor;
 import org.thicket.bramble.lifecycle.api.LifecycleManager;
@@ -43,7 +43,7 @@ class LifecycleModuleTest {
         @Override
         protected void configure() {
             bind(Journal.class).toInstance(journal);
-            bind(DatabaseComponent.class).toInstance(new FakeDatabase(journal));
+            bind(DatabaseLifecycle.class).toInstance(new FakeDatabase(journal));
             bind(Clock.class).toInstance(new SettableClock());
             Multibinder.newSetBinder(binder(), ExecutorService.class, ShutdownOnStop.class).addBinding()
                     .toInstance(contributedExecutor);
@@ -136,7 +136,7 @@ class LifecycleModuleTest {
         Injector bare = Guice.createInjector(new EventModule(), new LifecycleModule(), new AbstractModule() {
             @Override
             protected void configure() {
-                bind(DatabaseComponent.class).toInstance(new FakeDatabase(journal));
+                bind(DatabaseLifecycle.class).toInstance(new FakeDatabase(journal));
                 bind(Clock.class).toInstance(new SettableClock());
             }
         });

@@ -22,9 +22,8 @@ import kotlinx.coroutines.delay
 
 /**
  * Starts the desktop app. [openAccountGateway] is the one wiring point between this UI and the core:
- * it gets the data directory and returns the gateway the screens talk to. The process entry point,
- * `@JvmStatic fun main(args)` in the companion, comes with the core's gateway; until then the test
- * classpath's FakeMain runs the app over an in-memory account.
+ * it gets the data directory and returns the gateway the screens talk to: the core's in [main], an
+ * in-memory fake in the tests' FakeMain.
  *
  * `-Dthicket.autoExitMs=N` quits N ms after the first frame (scripted runs and screenshots).
  */
@@ -78,5 +77,8 @@ class Main(private val openAccountGateway: (dataDir: Path) -> AccountGateway) {
 
     companion object {
         const val AUTO_EXIT_PROPERTY = "thicket.autoExitMs"
+
+        @JvmStatic
+        fun main(args: Array<String>) = Main { dataDir -> NodeAccountGateway(dataDir) }.run(args)
     }
 }

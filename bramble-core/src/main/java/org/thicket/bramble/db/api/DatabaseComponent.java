@@ -1,7 +1,6 @@
 package org.thicket.bramble.db.api;
 
 import java.util.Collection;
-import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.identity.api.AuthorId;
 import org.thicket.bramble.identity.api.Identity;
 import org.thicket.bramble.settings.api.Settings;
@@ -16,21 +15,7 @@ import org.thicket.bramble.sync.api.MessageState;
  * changes are attached to that transaction and published after it commits. Methods that change data need a
  * read-write transaction and throw {@link IllegalArgumentException} for a read-only one.
  */
-public interface DatabaseComponent extends TransactionManager {
-
-    /**
-     * Opens the database in the configured directory, creating it if there is none, and migrates its schema if needed.
-     *
-     * @param key the 32-byte key the files are encrypted with; not retained beyond the call, the caller wipes it
-     * @return true if the database was created by this call
-     * @throws WrongDatabaseKeyException if the files exist but the key does not open them (nothing is changed)
-     * @throws DataTooOldException if the schema is older than any migration can upgrade
-     * @throws DataTooNewException if the schema was written by a newer version of the app
-     */
-    boolean open(SecretKey key, MigrationListener listener) throws DbException;
-
-    /** Closes the database; safe to call when it is not open. */
-    void close() throws DbException;
+public interface DatabaseComponent extends DatabaseLifecycle {
 
     /** The settings of a namespace; empty if none were stored. */
     Settings getSettings(Transaction txn, String namespace) throws DbException;

@@ -1,0 +1,44 @@
+package org.thicket.bramble;
+
+import com.google.inject.AbstractModule;
+import java.nio.file.Path;
+import org.thicket.bramble.account.AccountModule;
+import org.thicket.bramble.account.api.AccountConfig;
+import org.thicket.bramble.crypto.CryptoModule;
+import org.thicket.bramble.data.DataModule;
+import org.thicket.bramble.db.DatabaseModule;
+import org.thicket.bramble.db.api.DatabaseConfig;
+import org.thicket.bramble.event.EventModule;
+import org.thicket.bramble.identity.IdentityModule;
+import org.thicket.bramble.lifecycle.LifecycleModule;
+import org.thicket.bramble.system.SystemModule;
+
+/**
+ * Every core concern for one account's data directory. The order is the order of contributed lifecycle hooks and
+ * services. Apps override single bindings (the event executor, the scrypt cost in tests) with Guice's
+ * {@code Modules.override}.
+ */
+public final class BrambleCoreModule extends AbstractModule {
+
+    private final Path dataDirectory;
+
+    public BrambleCoreModule(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
+    }
+
+    @Override
+    protected void configure() {
+        AccountConfig accountConfig = new AccountConfig(dataDirectory);
+        bind(AccountConfig.class).toInstance(accountConfig);
+        bind(DatabaseConfig.class).toInstance(accountConfig::databaseDirectory);
+
+        install(new SystemModule());
+        install(new EventModule());
+        install(new CryptoModule());
+        install(new DataModule());
+        install(new DatabaseModule());
+        install(new LifecycleModule());
+        install(new IdentityModule());
+        install(new AccountModule());
+    }
+}
