@@ -15,9 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.db.api.DatabaseConfig;
-import org.thicket.bramble.db.api.DbCallable;
 import org.thicket.bramble.db.api.DbException;
-import org.thicket.bramble.db.api.DbRunnable;
 import org.thicket.bramble.db.api.MigrationListener;
 import org.thicket.bramble.db.api.NoSuchGroupException;
 import org.thicket.bramble.db.api.Transaction;
@@ -162,16 +160,6 @@ final class DatabaseComponentImpl implements DatabaseComponent {
         transactions.endTransaction(txn);
     }
 
-    @Override
-    public <E extends Exception> void transaction(boolean readOnly, DbRunnable<E> task) throws DbException, E {
-        transactions.transaction(readOnly, task);
-    }
-
-    @Override
-    public <R, E extends Exception> R transactionWithResult(boolean readOnly, DbCallable<R, E> task)
-            throws DbException, E {
-        return transactions.transactionWithResult(readOnly, task);
-    }
 
     /** Lets tests see that a transaction waits for the lock. */
     LockingTransactionManager transactionManager() {

@@ -27,14 +27,7 @@ final class GroupTable {
     }
 
     boolean contains(Connection c, GroupId id) throws DbException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM syncGroups WHERE groupId = ?")) {
-            ps.setBytes(1, id.getBytes());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new DbException("Could not look up group " + id, e);
-        }
+        return Jdbc.exists(c, "syncGroups", "groupId", id, "group");
     }
 
     Group get(Connection c, GroupId id) throws DbException {

@@ -48,14 +48,7 @@ final class IdentityTable {
     }
 
     boolean contains(Connection c, AuthorId id) throws DbException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM identities WHERE authorId = ?")) {
-            ps.setBytes(1, id.getBytes());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new DbException("Could not look up identity " + id, e);
-        }
+        return Jdbc.exists(c, "identities", "authorId", id, "identity");
     }
 
     Identity get(Connection c, AuthorId id) throws DbException {

@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.thicket.bramble.db.api.DbCallable;
 import org.thicket.bramble.db.api.DbException;
-import org.thicket.bramble.db.api.DbRunnable;
 import org.thicket.bramble.db.api.Transaction;
 import org.thicket.bramble.db.api.TransactionManager;
 import org.thicket.bramble.event.api.Event;
@@ -107,29 +105,7 @@ final class LockingTransactionManager implements TransactionManager {
         }
     }
 
-    @Override
-    public <E extends Exception> void transaction(boolean readOnly, DbRunnable<E> task) throws DbException, E {
-        Transaction txn = startTransaction(readOnly);
-        try {
-            task.run(txn);
-            commitTransaction(txn);
-        } finally {
-            endTransaction(txn);
-        }
-    }
 
-    @Override
-    public <R, E extends Exception> R transactionWithResult(boolean readOnly, DbCallable<R, E> task)
-            throws DbException, E {
-        Transaction txn = startTransaction(readOnly);
-        try {
-            R result = task.call(txn);
-            commitTransaction(txn);
-            return result;
-        } finally {
-            endTransaction(txn);
-        }
-    }
 
     static Connection connection(Transaction txn) {
         return (Connection) txn.unbox();

@@ -39,14 +39,7 @@ final class MessageTable {
     }
 
     boolean contains(Connection c, MessageId id) throws DbException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM messages WHERE messageId = ?")) {
-            ps.setBytes(1, id.getBytes());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new DbException("Could not look up message " + id, e);
-        }
+        return Jdbc.exists(c, "messages", "messageId", id, "message");
     }
 
     /** The raw message, or null if its content was deleted. */

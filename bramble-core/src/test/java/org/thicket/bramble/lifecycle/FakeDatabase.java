@@ -2,9 +2,7 @@ package org.thicket.bramble.lifecycle;
 
 import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.DatabaseLifecycle;
-import org.thicket.bramble.db.api.DbCallable;
 import org.thicket.bramble.db.api.DbException;
-import org.thicket.bramble.db.api.DbRunnable;
 import org.thicket.bramble.db.api.MigrationListener;
 import org.thicket.bramble.db.api.Transaction;
 
@@ -70,24 +68,5 @@ final class FakeDatabase implements DatabaseLifecycle {
         current = null;
     }
 
-    @Override
-    public <E extends Exception> void transaction(boolean readOnly, DbRunnable<E> task) throws DbException, E {
-        transactionWithResult(readOnly, txn -> {
-            task.run(txn);
-            return null;
-        });
-    }
 
-    @Override
-    public <R, E extends Exception> R transactionWithResult(boolean readOnly, DbCallable<R, E> task)
-            throws DbException, E {
-        Transaction txn = startTransaction(readOnly);
-        try {
-            R result = task.call(txn);
-            commitTransaction(txn);
-            return result;
-        } finally {
-            endTransaction(txn);
-        }
-    }
 }

@@ -14,7 +14,24 @@ public interface TransactionManager {
     /** Rolls back if not committed, releases the transaction, then broadcasts its events if it committed. */
     void endTransaction(Transaction txn);
 
-    <E extends Exception> void transaction(boolean readOnly, DbRunnable<E> task) throws DbException, E;
+    /** Runs the task in a transaction and commits it, unless the task throws; the transaction is ended either way. */
+    default <E extends Exception> void transaction(boolean readOnly, DbRunnable<E> task) throws DbException, E {
+        transactionWithResult(readOnly, txn -> {
+            task.run(txn);
+            return null;
+        });
+    }
 
-    <R, E extends Exception> R transactionWithResult(boolean readOnly, DbCallable<R, E> task) throws DbException, E;
+    /** As {@link #transaction}, returning what the task returns. */
+    default <R, E extends Exception> R transactionWithResult(boolean readOnly, DbCallable<R, E> task)
+            throws DbException, E {
+        Transaction txn = startTransaction(readOnly);
+        try {
+            R result = task.call(txn);
+            commitTransaction(txn);
+            return result;
+        } finally {
+            endTransaction(txn);
+        }
+    }
 }
