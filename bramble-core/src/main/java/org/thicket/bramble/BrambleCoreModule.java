@@ -11,6 +11,7 @@ import org.thicket.bramble.db.api.DatabaseConfig;
 import org.thicket.bramble.event.EventModule;
 import org.thicket.bramble.identity.IdentityModule;
 import org.thicket.bramble.lifecycle.LifecycleModule;
+import org.thicket.bramble.record.RecordModule;
 import org.thicket.bramble.system.SystemModule;
 
 /**
@@ -36,6 +37,7 @@ public final class BrambleCoreModule extends AbstractModule {
         install(new EventModule());
         install(new CryptoModule());
         install(new DataModule());
+        install(new RecordModule());
         install(new DatabaseModule());
         install(new LifecycleModule());
         install(new IdentityModule());
