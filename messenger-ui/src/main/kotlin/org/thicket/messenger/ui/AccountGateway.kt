@@ -18,7 +18,10 @@ interface AccountGateway {
 
     fun signOut()
 
-    /** Deletes the account and all its data; afterwards [accountExists] is false. */
+    /**
+     * Deletes the account and all its data; afterwards [accountExists] is false. May throw, e.g. an
+     * IOException when a file cannot be deleted; the UI then shows the message.
+     */
     fun deleteAccount()
 
     /** The nickname of the signed-in account, or null when nobody is signed in. */

@@ -87,10 +87,13 @@ internal class AccountSession(
         }
     }
 
-    /** The gateway should report failures as results; anything it throws still must not kill the UI. */
+    /**
+     * The gateway should report failures as results; anything it throws still must not kill the UI. That
+     * includes checked exceptions (an IOException from deleting files), which Kotlin does not declare.
+     */
     private fun runGuarded(current: Screen, secret: ByteArray?, task: () -> Outcome): Outcome = try {
         task()
-    } catch (e: RuntimeException) {
+    } catch (e: Exception) {
         log.warn("Account task failed", e)
         Outcome(current, "Something went wrong: ${e.message ?: e.javaClass.simpleName}")
     } finally {

@@ -37,10 +37,15 @@ class Main(private val openAccountGateway: (dataDir: Path) -> AccountGateway) {
             exitProcess(2)
         }
         val gateway = openAccountGateway(dataDir)
+        // Closes the database cleanly however the process ends: the window's close button (exitProcess
+        // below) and SIGTERM or Ctrl+C alike. A hook has its own thread, so the UI thread never blocks on it.
+        Runtime.getRuntime().addShutdownHook(Thread({ signOutIfSignedIn(gateway) }, "thicket-sign-out"))
         showWindow(gateway)
-        // The window is gone; close the account here, on the main thread, not on the UI thread.
-        if (gateway.nickname() != null) gateway.signOut()
         exitProcess(0)
+    }
+
+    private fun signOutIfSignedIn(gateway: AccountGateway) {
+        if (gateway.nickname() != null) gateway.signOut()
     }
 
     private fun showWindow(gateway: AccountGateway) {

@@ -1,20 +1,34 @@
 package org.thicket.messenger.ui
 
+import com.google.inject.Module
+import java.io.IOException
 import java.nio.file.Path
 import org.slf4j.LoggerFactory
 import org.thicket.bramble.account.api.WrongPasswordException
+import org.thicket.bramble.db.api.DbException
 import org.thicket.bramble.lifecycle.api.StartResult
 import org.thicket.bramble.util.Bytes
 import org.thicket.messenger.node.MessengerNode
 
 /**
- * The account screens' view of the core. A node's lifecycle runs once, so every sign-out or failed start
- * replaces the node with a fresh one for the next attempt.
+ * The account screens' view of the core. A node's lifecycle runs once, so every sign-out, deletion or failed
+ * start replaces the node with a fresh one for the next attempt. [overrides] replace core bindings in every
+ * node this gateway makes (tests bind a cheap `ScryptCost`).
+ *
+ * Events: the core's `EventBus` delivers on its own daemon thread, `event-thread`, by default. The screens
+ * do not listen to events yet. When they do, pass an override here (from [Main.main]) that binds
+ * `java.util.concurrent.Executor` annotated with `org.thicket.bramble.event.api.EventExecutor` to the AWT
+ * event queue, `EventQueue::invokeLater`. Compose for Desktop runs its composition and state changes on that
+ * thread, so listeners may then update Compose state directly. The queue runs tasks one at a time in order,
+ * which the binding requires, and no `event-thread` is created.
  */
-internal class NodeAccountGateway(private val dataDir: Path) : AccountGateway {
+internal class NodeAccountGateway(
+    private val dataDir: Path,
+    private vararg val overrides: Module,
+) : AccountGateway {
     private val log = LoggerFactory.getLogger(NodeAccountGateway::class.java)
 
-    private var node = MessengerNode.create(dataDir)
+    private var node = newNode()
     private var nickname: String? = null
 
     @Synchronized
@@ -23,10 +37,12 @@ internal class NodeAccountGateway(private val dataDir: Path) : AccountGateway {
     @Synchronized
     override fun createAccount(nickname: String, password: ByteArray): AccountResult =
         try {
-            started(node.createAccount(nickname, password))
+            val result = node.createAccount(nickname, password)
+            if (result != StartResult.SUCCESS) discardUnusableAccount()
+            started(result)
         } catch (e: IllegalArgumentException) {
             AccountResult.Error(e.message ?: "Invalid nickname")
-        } catch (e: java.io.IOException) {
+        } catch (e: IOException) {
             failed("Could not create the account", e)
         } finally {
             Bytes.wipe(password)
@@ -37,8 +53,9 @@ internal class NodeAccountGateway(private val dataDir: Path) : AccountGateway {
         try {
             started(node.signIn(password))
         } catch (e: WrongPasswordException) {
+            log.info("Sign-in refused: wrong password")
             AccountResult.WrongPassword
-        } catch (e: java.io.IOException) {
+        } catch (e: IOException) {
             failed("Could not read the account's key files", e)
         } finally {
             Bytes.wipe(password)
@@ -46,14 +63,21 @@ internal class NodeAccountGateway(private val dataDir: Path) : AccountGateway {
 
     @Synchronized
     override fun signOut() {
-        node.stop()
-        replaceNode()
+        try {
+            node.stop()
+        } finally {
+            replaceNode()
+        }
     }
 
+    /** @throws IOException if a file could not be deleted; the node is replaced all the same */
     @Synchronized
     override fun deleteAccount() {
-        node.deleteAccount()
-        replaceNode()
+        try {
+            node.deleteAccount()
+        } finally {
+            replaceNode()
+        }
     }
 
     @Synchronized
@@ -64,8 +88,25 @@ internal class NodeAccountGateway(private val dataDir: Path) : AccountGateway {
             replaceNode()
             return AccountResult.Error(describe(result))
         }
-        nickname = node.identity().localAuthor().author().name()
-        return AccountResult.Success
+        return try {
+            nickname = node.identity().localAuthor().author().name()
+            AccountResult.Success
+        } catch (e: DbException) {
+            signOut()
+            failed("Could not read your identity from the database", e)
+        }
+    }
+
+    /**
+     * The core stores a new identity only when the database first opens, so an account whose first start
+     * failed has none and could never be used: delete it, so that the user can fix the cause and create it again.
+     */
+    private fun discardUnusableAccount() {
+        try {
+            node.deleteAccount()
+        } catch (e: IOException) {
+            log.warn("Could not delete the account whose first start failed", e)
+        }
     }
 
     private fun failed(what: String, e: Exception): AccountResult {
@@ -75,8 +116,10 @@ internal class NodeAccountGateway(private val dataDir: Path) : AccountGateway {
 
     private fun replaceNode() {
         nickname = null
-        node = MessengerNode.create(dataDir)
+        node = newNode()
     }
+
+    private fun newNode(): MessengerNode = MessengerNode.create(dataDir, *overrides)
 
     private fun describe(result: StartResult): String = when (result) {
         StartResult.CLOCK_ERROR -> "Your computer's clock is wrong. Set the correct date and time, then try again."

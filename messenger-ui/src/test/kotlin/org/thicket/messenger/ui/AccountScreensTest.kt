@@ -13,6 +13,7 @@ import androidx.compose.ui.test.performTextClearance
 import androidx.compose.ui.test.performTextInput
 import androidx.compose.ui.test.v2.runComposeUiTest
 import androidx.compose.ui.test.waitUntilExactlyOneExists
+import java.io.IOException
 import java.util.concurrent.CountDownLatch
 import org.assertj.core.api.Assertions.assertThat
 import org.junit.jupiter.api.Test
@@ -157,6 +158,26 @@ class AccountScreensTest {
 
         awaitTag(Tags.CREATE_ACCOUNT_SCREEN)
         assertThat(gateway.accountExists()).isFalse()
+    }
+
+    /** Kotlin lets a gateway throw a checked exception undeclared; it must not leave the UI busy for ever. */
+    @Test
+    fun aCheckedExceptionFromTheGatewayIsShownAndTheScreenStaysUsable() = runComposeUiTest {
+        val gateway = FakeAccountGateway("Alice", "right password")
+        gateway.deleteFailure = IOException("db.key: Permission denied")
+        startWith(gateway)
+        awaitTag(Tags.SIGN_IN_SCREEN)
+
+        onNodeWithTag(Tags.DELETE_ACCOUNT).performClick()
+        awaitTag(Tags.DELETE_CONFIRM)
+        onNodeWithTag(Tags.DELETE_CONFIRM).performClick()
+
+        awaitTag(Tags.ERROR)
+        onNodeWithTag(Tags.ERROR).assertTextEquals("Something went wrong: db.key: Permission denied")
+        onNodeWithTag(Tags.BUSY).assertDoesNotExist()
+        onNodeWithTag(Tags.DELETE_ACCOUNT).assertIsEnabled()
+        signIn("right password")
+        awaitTag(Tags.MAIN_SCREEN)
     }
 
     @Test

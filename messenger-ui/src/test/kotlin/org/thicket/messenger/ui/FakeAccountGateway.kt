@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit
  * An in-memory account for UI tests and manual runs. It records what the UI hands over and on which
  * thread; it wipes passwords like the real gateway must. [workMillis] imitates scrypt's delay;
  * [holdUntil], when set, makes account calls wait for it (bounded), so a test can watch the UI while
- * the work runs.
+ * the work runs. Kotlin declares no checked exceptions, so [deleteFailure] may be any exception.
  */
 internal class FakeAccountGateway(
     nickname: String? = null,
@@ -20,6 +20,10 @@ internal class FakeAccountGateway(
 
     @Volatile
     var holdUntil: CountDownLatch? = null
+
+    /** When set, [deleteAccount] throws it and deletes nothing, as a file that cannot be deleted would. */
+    @Volatile
+    var deleteFailure: Exception? = null
 
     /** The passwords handed over, decoded before wiping. */
     val passwordsReceived = CopyOnWriteArrayList<String>()
@@ -57,6 +61,7 @@ internal class FakeAccountGateway(
 
     @Synchronized
     override fun deleteAccount() {
+        deleteFailure?.let { throw it }
         account = null
         signedIn = false
     }
