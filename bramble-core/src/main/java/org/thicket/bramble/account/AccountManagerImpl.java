@@ -63,7 +63,7 @@ final class AccountManagerImpl implements AccountManager {
             try {
                 // The database directory marks the account as complete, so it is made after the key files.
                 keyFiles.write(passwordEncrypter.encryptWithPassword(keyBytes, password));
-                Files.createDirectories(config.databaseDirectory());
+                OwnerOnly.createDirectory(config.databaseDirectory());
             } catch (IOException | RuntimeException e) {
                 Bytes.wipe(keyBytes);
                 throw e;

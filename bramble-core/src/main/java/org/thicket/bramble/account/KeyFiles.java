@@ -54,7 +54,7 @@ final class KeyFiles {
     }
 
     void write(byte[] blob) throws IOException {
-        Files.createDirectories(dataDir);
+        OwnerOnly.createDirectory(dataDir);
         byte[] hex = Bytes.toHex(blob).getBytes(StandardCharsets.US_ASCII);
         replaceDurably(dataDir.resolve(BACKUP), hex);
         replaceDurably(dataDir.resolve(PRIMARY), hex);
@@ -89,6 +89,7 @@ final class KeyFiles {
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
+            OwnerOnly.restrictFile(temp);
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) channel.write(buffer);
             channel.force(true);

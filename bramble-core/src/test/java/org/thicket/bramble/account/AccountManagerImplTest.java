@@ -3,12 +3,15 @@ package org.thicket.bramble.account;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.util.Modules;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +66,20 @@ class AccountManagerImplTest {
         assertThat(dataDir.resolve("db.key")).exists();
         assertThat(dataDir.resolve("db.key.bak")).exists();
         assertThat(dataDir.resolve("db")).isDirectory();
+    }
+
+    @Test
+    void onlyTheOwnerCanReadTheAccountsFiles() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        newManager().createAccount("Alice", "pw".getBytes(UTF_8));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("db"))))
+                .isEqualTo("rwx------");
+        for (String file : new String[] {"db.key", "db.key.bak"}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(file))))
+                    .as(file).isEqualTo("rw-------");
+        }
     }
 
     @Test

@@ -2,16 +2,20 @@ package org.thicket.messenger.node;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import org.thicket.bramble.BrambleCoreModule;
 import org.thicket.bramble.account.api.AccountManager;
 import org.thicket.bramble.account.api.WrongPasswordException;
 import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.TransactionManager;
+import org.thicket.bramble.event.api.EventExecutor;
 import org.thicket.bramble.identity.api.Identity;
 import org.thicket.bramble.identity.api.IdentityManager;
 import org.thicket.bramble.lifecycle.api.LifecycleManager;
@@ -44,10 +48,17 @@ public final class MessengerNode {
         return accounts.accountExists();
     }
 
-    /** Creates the account and starts it. The password bytes are the caller's to wipe. */
+    /**
+     * Creates the account and starts it. If the first start fails, the account is deleted again: its identity is
+     * stored only when the database first opens, so an account that never started could never be signed in to, and
+     * the user must be able to fix the cause (e.g. the clock) and create it again. The password bytes are the
+     * caller's to wipe.
+     */
     public StartResult createAccount(String nickname, byte[] password) throws IOException {
         accounts.createAccount(nickname, password);
-        return start();
+        StartResult result = start();
+        if (result != StartResult.SUCCESS) accounts.deleteAccount();
+        return result;
     }
 
     /** Unlocks the account and starts it. The password bytes are the caller's to wipe. */
@@ -56,10 +67,14 @@ public final class MessengerNode {
         return start();
     }
 
-    /** Stops everything and forgets the database key. */
+    /** Stops everything, forgets the database key and ends the node's event thread. */
     public void stop() {
         lifecycle.stopServices();
         accounts.signOut();
+        // shutdown() still delivers what is queued, the STOPPED event included; a UI's executor is not ours to end.
+        if (get(Key.get(Executor.class, EventExecutor.class)) instanceof ExecutorService events) {
+            events.shutdown();
+        }
     }
 
     /** Stops and deletes the account's key files and database. */
@@ -82,6 +97,11 @@ public final class MessengerNode {
     /** For front ends and tests that need a component this class does not expose. */
     public <T> T get(Class<T> type) {
         return injector.getInstance(type);
+    }
+
+    /** As {@link #get(Class)}, for qualified bindings. */
+    public <T> T get(Key<T> key) {
+        return injector.getInstance(key);
     }
 
     private StartResult start() {

@@ -4,10 +4,16 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.inject.Key;
 import com.google.inject.Module;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +21,11 @@ import org.thicket.bramble.account.api.AccountManager;
 import org.thicket.bramble.account.api.WrongPasswordException;
 import org.thicket.bramble.crypto.api.ScryptCost;
 import org.thicket.bramble.db.api.DatabaseComponent;
+import org.thicket.bramble.event.api.EventBus;
+import org.thicket.bramble.event.api.EventExecutor;
 import org.thicket.bramble.identity.api.AuthorFactory;
 import org.thicket.bramble.identity.api.Identity;
+import org.thicket.bramble.lifecycle.api.LifecycleEvent;
 import org.thicket.bramble.lifecycle.api.LifecycleState;
 import org.thicket.bramble.lifecycle.api.StartResult;
 import org.thicket.bramble.settings.api.Settings;
@@ -103,12 +112,29 @@ class MessengerNodeTest {
     }
 
     @Test
-    void aWrongClockRefusesToStartAndSignsOut() throws Exception {
+    void aFirstStartThatFailsLeavesNoAccountSoItCanBeCreatedOnceTheCauseIsFixed() throws Exception {
         Clock stopped = () -> 0L;
         MessengerNode node = newNode(b -> b.bind(Clock.class).toInstance(stopped));
 
         assertThat(node.createAccount("Zoë", PASSWORD)).isEqualTo(StartResult.CLOCK_ERROR);
         assertThat(node.get(AccountManager.class).isSignedIn()).isFalse();
+        assertThat(node.accountExists()).isFalse();
+
+        assertThat(newNode().createAccount("Zoë", PASSWORD)).isEqualTo(StartResult.SUCCESS);
+    }
+
+    @Test
+    void stoppingEndsTheNodesEventThreadAfterTheLastEvent() throws Exception {
+        MessengerNode node = newNode();
+        node.createAccount("Zoë", PASSWORD);
+        var events = (ExecutorService) node.get(Key.get(Executor.class, EventExecutor.class));
+        List<Object> seen = new CopyOnWriteArrayList<>();
+        node.get(EventBus.class).addListener(seen::add);
+
+        node.stop();
+
+        assertThat(events.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(seen).contains(new LifecycleEvent(LifecycleState.STOPPED));
     }
 
     @Test

@@ -37,9 +37,7 @@ internal class NodeAccountGateway(
     @Synchronized
     override fun createAccount(nickname: String, password: ByteArray): AccountResult =
         try {
-            val result = node.createAccount(nickname, password)
-            if (result != StartResult.SUCCESS) discardUnusableAccount()
-            started(result)
+            started(node.createAccount(nickname, password))
         } catch (e: IllegalArgumentException) {
             AccountResult.Error(e.message ?: "Invalid nickname")
         } catch (e: IOException) {
@@ -94,18 +92,6 @@ internal class NodeAccountGateway(
         } catch (e: DbException) {
             signOut()
             failed("Could not read your identity from the database", e)
-        }
-    }
-
-    /**
-     * The core stores a new identity only when the database first opens, so an account whose first start
-     * failed has none and could never be used: delete it, so that the user can fix the cause and create it again.
-     */
-    private fun discardUnusableAccount() {
-        try {
-            node.deleteAccount()
-        } catch (e: IOException) {
-            log.warn("Could not delete the account whose first start failed", e)
         }
     }
 
