@@ -10,7 +10,8 @@ import org.thicket.bramble.crypto.api.ScryptCost;
  * The scrypt N that takes about a second on this machine (specs/account.md): starting at 256, N doubles while
  * one derivation at the current N takes at most 500 ms, while it stays at or below 2^20, and while
  * 128 * N * r stays below half the maximum heap. Measured on first use, then cached in this instance, which the
- * module binds as a singleton so that a process calibrates at most once.
+ * module binds as a singleton: each injector (one per signed-in account session) calibrates at most once, and only
+ * when a password is set, since sign-in reads N from the key file.
  */
 final class CalibratedScryptCost implements ScryptCost {
 
