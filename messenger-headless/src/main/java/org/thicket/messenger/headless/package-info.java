@@ -1,2 +1,5 @@
-/** Command-line node with a local HTTP/WebSocket API on 127.0.0.1 (issue 4). */
+/**
+ * The headless node, {@code thicket-node}: a command-line program that creates or unlocks the account and runs it
+ * until stopped. The local HTTP/WebSocket API on 127.0.0.1 comes later (issue 4), as more options and services.
+ */
 package org.thicket.messenger.headless;

@@ -1,0 +1,38 @@
+package org.thicket.messenger.headless;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** A parsed command line: the value of each option given, "" for a flag. */
+final class Options {
+
+    private final Map<Option, String> values;
+
+    Options(Map<Option, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    /** The directory the user named, or null for the default. */
+    String dataDir() {
+        return values.get(Option.DATA_DIR);
+    }
+
+    /** Null if not given. */
+    String nickname() {
+        return values.get(Option.NICKNAME);
+    }
+
+    /** Null if not given. */
+    Path passwordFile() {
+        String file = values.get(Option.PASSWORD_FILE);
+        return file == null ? null : Path.of(file);
+    }
+
+    boolean exitOnStdinEof() {
+        return values.containsKey(Option.EXIT_ON_STDIN_EOF);
+    }
+
+    boolean help() {
+        return values.containsKey(Option.HELP);
+    }
+}

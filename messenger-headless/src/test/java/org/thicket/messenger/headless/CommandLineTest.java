@@ -1,0 +1,113 @@
+package org.thicket.messenger.headless;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommandLineTest {
+
+    @Test
+    void noArgumentsMeanDefaults() throws Exception {
+        Options options = CommandLine.parse(List.of());
+
+        assertThat(options.dataDir()).isNull();
+        assertThat(options.nickname()).isNull();
+        assertThat(options.passwordFile()).isNull();
+        assertThat(options.exitOnStdinEof()).isFalse();
+        assertThat(options.help()).isFalse();
+    }
+
+    @Test
+    void readsEveryOptionWithItsValueInTheNextArgument() throws Exception {
+        Options options = CommandLine.parse(List.of("--data-dir", "/tmp/d", "--nickname", "Alice Smith",
+                "--password-file", "pw.txt", "--exit-on-stdin-eof", "--help"));
+
+        assertThat(options.dataDir()).isEqualTo("/tmp/d");
+        assertThat(options.nickname()).isEqualTo("Alice Smith");
+        assertThat(options.passwordFile()).isEqualTo(Path.of("pw.txt"));
+        assertThat(options.exitOnStdinEof()).isTrue();
+        assertThat(options.help()).isTrue();
+    }
+
+    @Test
+    void readsValuesAfterAnEqualsSign() throws Exception {
+        Options options = CommandLine.parse(List.of("--data-dir=/tmp/d", "--nickname=a=b", "--password-file=pw"));
+
+        assertThat(options.dataDir()).isEqualTo("/tmp/d");
+        assertThat(options.nickname()).isEqualTo("a=b");
+        assertThat(options.passwordFile()).isEqualTo(Path.of("pw"));
+    }
+
+    @Test
+    void anEqualsSignLetsAValueStartWithDashes() throws Exception {
+        assertThat(CommandLine.parse(List.of("--nickname=--x--")).nickname()).isEqualTo("--x--");
+    }
+
+    @Test
+    void refusesAnUnknownOption() {
+        assertThat(usageError("--data-dir", "d", "--bogus")).isEqualTo("Unknown option: --bogus");
+        assertThat(usageError("-x")).isEqualTo("Unknown option: -x");
+    }
+
+    @Test
+    void thereIsNoPasswordOption() {
+        assertThat(usageError("--password", "secret")).isEqualTo("Unknown option: --password");
+        assertThat(usageError("--password=secret")).isEqualTo("Unknown option: --password");
+    }
+
+    @Test
+    void refusesAnArgumentThatIsNoOption() {
+        assertThat(usageError("--nickname", "Alice", "Bob")).isEqualTo("Unexpected argument: Bob");
+    }
+
+    @Test
+    void refusesAMissingValue() {
+        assertThat(usageError("--data-dir")).isEqualTo("--data-dir DIR: the value is missing");
+        assertThat(usageError("--nickname", "--data-dir", "d")).isEqualTo("--nickname NAME: the value is missing");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--nickname=", "--data-dir=", "--password-file="})
+    void refusesAnEmptyValue(String arg) {
+        assertThat(usageError(arg)).endsWith(": the value is empty");
+    }
+
+    @Test
+    void refusesAValueForAFlag() {
+        assertThat(usageError("--exit-on-stdin-eof=yes")).isEqualTo("--exit-on-stdin-eof takes no value");
+    }
+
+    @Test
+    void refusesAnOptionGivenTwice() {
+        assertThat(usageError("--nickname", "a", "--nickname=b")).isEqualTo("--nickname is given more than once");
+        assertThat(usageError("--help", "--help")).isEqualTo("--help is given more than once");
+    }
+
+    @Test
+    void refusesAPathTheFileSystemCannotHold() {
+        assertThat(usageError("--password-file", "a\0b")).startsWith("--password-file: not a path");
+        assertThat(usageError("--data-dir", "a\0b")).startsWith("--data-dir: not a path");
+    }
+
+    @Test
+    void usageNamesEveryOptionAndExitCode() {
+        String usage = CommandLine.usage();
+
+        for (Option option : Option.values()) assertThat(usage).contains("\n  " + option.synopsis() + " ");
+        for (ExitCode code : ExitCode.values()) assertThat(usage).contains("\n  " + code.status() + "  ");
+        assertThat(usage).contains(PasswordSource.ENV_VAR, "--password-file FILE", "READY nickname=");
+        assertThat(usage.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+    }
+
+    private static String usageError(String... args) {
+        ExitException e = catchThrowableOfType(ExitException.class, () -> CommandLine.parse(List.of(args)));
+        assertThat(e).as("usage error for %s", List.of(args)).isNotNull();
+        assertThat(e.code()).isEqualTo(ExitCode.USAGE);
+        return e.getMessage();
+    }
+}

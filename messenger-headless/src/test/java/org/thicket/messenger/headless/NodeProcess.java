@@ -1,0 +1,121 @@
+package org.thicket.messenger.headless;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * thicket-node in a JVM of its own, started the way a script would start it: the password only ever in a file.
+ * Standard output is read on a thread of its own into a queue; standard error goes to a file. Every wait is bounded.
+ */
+final class NodeProcess implements AutoCloseable {
+
+    static final long TIMEOUT_SECONDS = 60;
+    private static final String END_OF_OUTPUT = "<end of output>";
+
+    private final Process process;
+    private final Path stderr;
+    private final BlockingQueue<String> stdout = new LinkedBlockingQueue<>();
+
+    private NodeProcess(Process process, Path stderr) {
+        this.process = process;
+        this.stderr = stderr;
+        Thread reader = new Thread(this::readStdout, "node-" + process.pid() + "-stdout");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** @param stderr where the child's standard error goes; must not exist yet */
+    static NodeProcess start(Path stderr, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaCommand(),
+                "-D" + TestScryptCost.PROPERTY + "=1024",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                // Start-up speed: these JVMs live for seconds and do little work.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+        builder.environment().remove(PasswordSource.ENV_VAR);
+        return new NodeProcess(builder.start(), stderr);
+    }
+
+    private static String javaCommand() {
+        return ProcessHandle.current().info().command().orElseThrow(() -> new AssertionError("No java command"));
+    }
+
+    private void readStdout() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) stdout.add(line);
+        } catch (IOException e) {
+            // The pipe breaks when the child is killed; the end marker still follows.
+        } finally {
+            stdout.add(END_OF_OUTPUT);
+        }
+    }
+
+    /** Waits for the first line on standard output, which must be the READY line. */
+    String awaitReady() throws Exception {
+        String line = stdout.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (line == null) fail("No READY line within " + TIMEOUT_SECONDS + " s; stderr:\n" + stderr());
+        if (line.equals(END_OF_OUTPUT)) fail("The node ended without READY; stderr:\n" + stderr());
+        assertThat(line).startsWith(ReadyLine.PREFIX);
+        return line;
+    }
+
+    /** Sends SIGTERM, as {@code kill PID} or a service manager does. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Sends SIGKILL: no shutdown hook runs. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    void closeStdin() throws IOException {
+        process.getOutputStream().close();
+    }
+
+    int awaitExit() throws Exception {
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            fail("The node did not exit within " + TIMEOUT_SECONDS + " s; stderr:\n" + stderr());
+        }
+        return process.exitValue();
+    }
+
+    /** What standard output still held when the child ended; call after {@link #awaitExit}. */
+    List<String> remainingStdout() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (String line = stdout.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS); line != null && !line.equals(END_OF_OUTPUT);
+                line = stdout.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    String stderr() throws IOException {
+        return Files.exists(stderr) ? Files.readString(stderr, UTF_8) : "";
+    }
+
+    /** Makes sure the child is gone, also when a test fails half-way. */
+    @Override
+    public void close() {
+        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
