@@ -20,8 +20,12 @@ final class OwnerOnly {
     private OwnerOnly() {
     }
 
-    /** Creates the directory and any missing parents; the directory itself is made owner-only. */
+    /**
+     * Creates the directory, owner-only, and any missing parents. A directory that exists already is left as it is:
+     * the user may have pointed us at one whose permissions are theirs to choose.
+     */
     static void createDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) return;
         Files.createDirectories(dir);
         restrict(dir, DIRECTORY);
     }

@@ -71,15 +71,27 @@ class AccountManagerImplTest {
     @Test
     void onlyTheOwnerCanReadTheAccountsFiles() throws Exception {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
-        newManager().createAccount("Alice", "pw".getBytes(UTF_8));
+        Path newDataDir = dataDir.resolve("new");
+        new AccountManagerImpl(new AccountConfig(newDataDir), crypto, encrypter, identities)
+                .createAccount("Alice", "pw".getBytes(UTF_8));
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("db"))))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(newDataDir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(newDataDir.resolve("db"))))
                 .isEqualTo("rwx------");
         for (String file : new String[] {"db.key", "db.key.bak"}) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(file))))
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(newDataDir.resolve(file))))
                     .as(file).isEqualTo("rw-------");
         }
+    }
+
+    @Test
+    void aDataDirectoryThatAlreadyExistsKeepsItsPermissions() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-x---"));
+
+        newManager().createAccount("Alice", "pw".getBytes(UTF_8));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwxr-x---");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.thicket.bramble.identity.api.Identity;
 import org.thicket.bramble.lifecycle.api.StartResult;
 import org.thicket.bramble.util.Bytes;
 import org.thicket.messenger.node.MessengerNode;
+import org.thicket.messenger.node.StartFailures;
 
 /** Creates the account in the node's data directory, or unlocks the one there, and starts the node. */
 final class AccountStarter {
@@ -31,7 +32,7 @@ final class AccountStarter {
      */
     Identity start(MessengerNode node, String nickname) throws ExitException {
         StartResult result = node.accountExists() ? signIn(node, nickname) : create(node, nickname);
-        if (result != StartResult.SUCCESS) throw new ExitException(ExitCode.FAILED, describe(result));
+        if (result != StartResult.SUCCESS) throw new ExitException(ExitCode.FAILED, StartFailures.describe(result));
         try {
             return node.identity();
         } catch (DbException e) {
@@ -65,18 +66,5 @@ final class AccountStarter {
         } finally {
             Bytes.wipe(password);
         }
-    }
-
-    static String describe(StartResult result) {
-        return switch (result) {
-            case CLOCK_ERROR -> "The system clock is wrong: set the correct date and time, then start again";
-            case DB_ERROR -> "The database could not be opened (the log above says why)";
-            case DB_WRONG_KEY_ERROR -> "The key file does not belong to the database: the account data is damaged";
-            case DATA_TOO_OLD_ERROR -> "The account was created by a version too old to upgrade from";
-            case DATA_TOO_NEW_ERROR -> "The account was created by a newer version of Thicket: please update";
-            case SERVICE_ERROR -> "A part of the node failed to start (the log above says why)";
-            case ALREADY_RUNNING -> "The node has already been started once";
-            case SUCCESS -> "Started";
-        };
     }
 }

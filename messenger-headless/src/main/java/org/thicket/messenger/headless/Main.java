@@ -76,7 +76,8 @@ public final class Main {
 
     private static MessengerNode createNode(Options options) throws ExitException {
         Module[] overrides = TestScryptCost.overrides(System.getProperty(TestScryptCost.PROPERTY));
-        Path dataDirectory = DataDirectory.prepare(DataDirectories.resolve(options.dataDir()));
+        // The account layer creates a missing data directory, private to its owner, when it writes the key files.
+        Path dataDirectory = DataDirectories.resolve(options.dataDir());
         LOG.info("Data directory {}", dataDirectory);
         return MessengerNode.create(dataDirectory, overrides);
     }

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.identity.api.Identity;
 import org.thicket.bramble.lifecycle.api.LifecycleState;
-import org.thicket.bramble.lifecycle.api.StartResult;
 import org.thicket.messenger.node.MessengerNode;
 
 /** The account steps on a real node in this JVM; NodeProcessTest runs the whole program in its own. */
@@ -77,15 +75,6 @@ class AccountStarterTest {
 
         assertThat(identity.localAuthor().author().name()).isEqualTo("Dave");
         assertThat(terminal.prompts).containsExactly("Nickname: ", "New password: ", "Repeat the password: ");
-    }
-
-    @Test
-    void describesEveryFailedStartDifferently() {
-        StartResult[] failures = Arrays.stream(StartResult.values()).filter(r -> r != StartResult.SUCCESS)
-                .toArray(StartResult[]::new);
-
-        assertThat(Arrays.stream(failures).map(AccountStarter::describe).distinct()).hasSize(failures.length);
-        assertThat(AccountStarter.describe(StartResult.CLOCK_ERROR)).startsWith("The system clock is wrong");
     }
 
     private MessengerNode node() {

@@ -9,6 +9,7 @@ import org.thicket.bramble.db.api.DbException
 import org.thicket.bramble.lifecycle.api.StartResult
 import org.thicket.bramble.util.Bytes
 import org.thicket.messenger.node.MessengerNode
+import org.thicket.messenger.node.StartFailures
 
 /**
  * The account screens' view of the core. A node's lifecycle runs once, so every sign-out, deletion or failed
@@ -84,7 +85,7 @@ internal class NodeAccountGateway(
     private fun started(result: StartResult): AccountResult {
         if (result != StartResult.SUCCESS) {
             replaceNode()
-            return AccountResult.Error(describe(result))
+            return AccountResult.Error(StartFailures.describe(result))
         }
         return try {
             nickname = node.identity().localAuthor().author().name()
@@ -106,14 +107,4 @@ internal class NodeAccountGateway(
     }
 
     private fun newNode(): MessengerNode = MessengerNode.create(dataDir, *overrides)
-
-    private fun describe(result: StartResult): String = when (result) {
-        StartResult.CLOCK_ERROR -> "Your computer's clock is wrong. Set the correct date and time, then try again."
-        StartResult.DB_WRONG_KEY_ERROR -> "The key file does not match the database. The account data may be damaged."
-        StartResult.DATA_TOO_OLD_ERROR -> "This account was created by a version too old to upgrade."
-        StartResult.DATA_TOO_NEW_ERROR -> "This account was created by a newer version of Thicket. Please update."
-        StartResult.DB_ERROR -> "The database could not be opened. See the log for details."
-        StartResult.SERVICE_ERROR -> "A part of the app failed to start. See the log for details."
-        StartResult.ALREADY_RUNNING, StartResult.SUCCESS -> "Already signed in."
-    }
 }
