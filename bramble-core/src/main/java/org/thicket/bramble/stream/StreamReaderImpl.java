@@ -122,7 +122,7 @@ final class StreamReaderImpl extends InputStream {
             long number = Bytes.readInt64(plaintext, STREAM_NUMBER_OFFSET);
             if (number != streamNumber) {
                 throw new FormatException("Stream header of stream number " + Long.toUnsignedString(number)
-                        + ", but the tag was for " + streamNumber);
+                        + ", expected " + streamNumber);
             }
             frameKey = new SecretKey(Arrays.copyOfRange(plaintext, FRAME_KEY_OFFSET, STREAM_HEADER_PLAINTEXT_LENGTH));
         } finally {

@@ -148,11 +148,12 @@ final class StreamWriterImpl extends OutputStream implements StreamWriter {
     }
 
     private void sendPendingFrame(boolean isFinal) throws IOException {
-        int contentLength = padding.contentLength(pending);
-        // The buffer holds the previous frame's ciphertext; padding must be zeros.
-        Arrays.fill(frame, PAYLOAD_OFFSET + pending, PAYLOAD_OFFSET + contentLength, (byte) 0);
-        sendFrame(frame, PAYLOAD_OFFSET, pending, contentLength, isFinal);
+        int payloadLength = pending;
         pending = 0;
+        int contentLength = padding.contentLength(payloadLength);
+        // The buffer holds the previous frame's ciphertext; padding must be zeros.
+        Arrays.fill(frame, PAYLOAD_OFFSET + payloadLength, PAYLOAD_OFFSET + contentLength, (byte) 0);
+        sendFrame(frame, PAYLOAD_OFFSET, payloadLength, contentLength, isFinal);
     }
 
     /** Seals {@code source[offset .. offset + contentLength)}, payload then zero padding, as the next frame. */
@@ -165,11 +166,13 @@ final class StreamWriterImpl extends OutputStream implements StreamWriter {
         cipher.encrypt(frameKey, headerNonce, headerPlaintext, 0, FRAME_HEADER_PLAINTEXT_LENGTH, frame, 0);
         int sealedLength = cipher.encrypt(frameKey, payloadNonce, source, offset, contentLength,
                 frame, FRAME_HEADER_LENGTH);
+        // Counted before writing: if the write fails and the caller carries on, the next frame must not seal
+        // other plaintext under these nonces.
+        frameNumber++;
         if (streamPrefix != null) {
             out.write(streamPrefix);
             streamPrefix = null;
         }
         out.write(frame, 0, FRAME_HEADER_LENGTH + sealedLength);
-        frameNumber++;
     }
 }

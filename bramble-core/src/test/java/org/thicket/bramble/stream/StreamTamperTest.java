@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.thicket.bramble.stream.StreamTesting.fixedWriter;
 import static org.thicket.bramble.stream.StreamTesting.readAll;
 import static org.thicket.bramble.stream.StreamTesting.reader;
+import static org.thicket.bramble.stream.api.StreamConstants.FRAME_HEADER_LENGTH;
+import static org.thicket.bramble.stream.api.StreamConstants.STREAM_HEADER_LENGTH;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.stream.StreamTesting.FrameInfo;
 import org.thicket.bramble.stream.StreamTesting.ReadResult;
 import org.thicket.bramble.stream.api.FramePadding;
@@ -108,6 +113,37 @@ class StreamTamperTest {
         ReadResult result = readAll(reader(out.toByteArray()), 64);
         assertThat(result.plaintext()).containsExactly(1, 2, 3);
         assertThat(result.failure()).isInstanceOf(FormatException.class).hasMessageContaining("truncated");
+    }
+
+    @Test
+    void aFailedWriteDoesNotLetTheNextFrameReuseItsNonces() throws Exception {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        OutputStream failsOnce = new FilterOutputStream(wire) {
+            private boolean failed;
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (!failed) {
+                    failed = true;
+                    throw new IOException("connection reset");
+                }
+                wire.write(b, off, len);
+            }
+        };
+        StreamWriterImpl writer = fixedWriter(failsOnce, FramePadding.NONE);
+        writer.write(new byte[] {1, 2, 3});
+        assertThatThrownBy(writer::flush).hasMessage("connection reset");
+        writer.write(new byte[] {4, 5, 6});
+        writer.flush();
+
+        byte[] sent = wire.toByteArray();
+        byte[] headerNonceOfFrame1 = new byte[24];
+        BtpFormat.setFrameNonce(headerNonceOfFrame1, 1, true);
+        byte[] header = new byte[4];
+        StreamTesting.CIPHER.decrypt(new SecretKey(StreamTesting.FRAME_KEY), headerNonceOfFrame1, sent,
+                STREAM_HEADER_LENGTH, FRAME_HEADER_LENGTH, header, 0);
+        assertThat(header).containsExactly(0, 3, 0, 0);
+        assertThat(readAll(reader(sent), 64).failure()).hasMessageContaining("frame header does not authenticate");
     }
 
     @Test
