@@ -28,7 +28,7 @@ import org.thicket.bramble.util.Bytes;
 
 /**
  * Collects plaintext in one frame-sized buffer laid out as the frame will go out (sealed header, payload MAC,
- * payload, padding) and seals it in place, so a frame costs two cipher calls and one write, with no allocation
+ * payload, padding) and seals it in place, so a frame costs two cipher calls and one write, with no allocation here
  * and no copy beyond taking the caller's bytes; a whole frame's worth written at once is sealed straight from the
  * caller's array.
  */
