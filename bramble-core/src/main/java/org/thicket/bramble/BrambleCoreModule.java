@@ -12,6 +12,7 @@ import org.thicket.bramble.event.EventModule;
 import org.thicket.bramble.identity.IdentityModule;
 import org.thicket.bramble.lifecycle.LifecycleModule;
 import org.thicket.bramble.record.RecordModule;
+import org.thicket.bramble.sync.SyncModule;
 import org.thicket.bramble.system.SystemModule;
 
 /**
@@ -42,5 +43,6 @@ public final class BrambleCoreModule extends AbstractModule {
         install(new LifecycleModule());
         install(new IdentityModule());
         install(new AccountModule());
+        install(new SyncModule());
     }
 }
