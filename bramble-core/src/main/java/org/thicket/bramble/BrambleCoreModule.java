@@ -13,6 +13,7 @@ import org.thicket.bramble.identity.IdentityModule;
 import org.thicket.bramble.lifecycle.LifecycleModule;
 import org.thicket.bramble.record.RecordModule;
 import org.thicket.bramble.stream.StreamModule;
+import org.thicket.bramble.sync.SyncModule;
 import org.thicket.bramble.system.SystemModule;
 
 /**
@@ -44,5 +45,6 @@ public final class BrambleCoreModule extends AbstractModule {
         install(new IdentityModule());
         install(new AccountModule());
         install(new StreamModule());
+        install(new SyncModule());
     }
 }

@@ -8,17 +8,22 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.db.api.DatabaseConfig;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.MigrationListener;
 import org.thicket.bramble.db.api.NoSuchGroupException;
+import org.thicket.bramble.db.api.NoSuchMessageException;
 import org.thicket.bramble.db.api.Transaction;
+import org.thicket.bramble.event.api.Event;
 import org.thicket.bramble.event.api.EventBus;
 import org.thicket.bramble.identity.api.AuthorId;
 import org.thicket.bramble.identity.api.Identity;
@@ -26,9 +31,21 @@ import org.thicket.bramble.settings.api.Settings;
 import org.thicket.bramble.settings.api.SettingsUpdatedEvent;
 import org.thicket.bramble.sync.api.Group;
 import org.thicket.bramble.sync.api.GroupId;
+import org.thicket.bramble.sync.api.GroupVisibilityUpdatedEvent;
 import org.thicket.bramble.sync.api.Message;
+import org.thicket.bramble.sync.api.MessageAddedEvent;
 import org.thicket.bramble.sync.api.MessageId;
+import org.thicket.bramble.sync.api.MessageRequestedEvent;
+import org.thicket.bramble.sync.api.MessageSharedEvent;
 import org.thicket.bramble.sync.api.MessageState;
+import org.thicket.bramble.sync.api.MessageToAckEvent;
+import org.thicket.bramble.sync.api.MessageToRequestEvent;
+import org.thicket.bramble.sync.api.MessagesAckedEvent;
+import org.thicket.bramble.sync.api.MessagesSentEvent;
+import org.thicket.bramble.sync.api.Metadata;
+import org.thicket.bramble.sync.api.SyncConstants;
+import org.thicket.bramble.sync.api.Visibility;
+import org.thicket.bramble.system.api.Clock;
 
 /** The database: opening and closing, transactions (delegated), and the data methods over the table classes. */
 final class DatabaseComponentImpl implements DatabaseComponent {
@@ -46,17 +63,24 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     private final IdentityTable identities = new IdentityTable();
     private final GroupTable groups = new GroupTable();
     private final MessageTable messages = new MessageTable();
+    private final Clock clock;
+    private final VisibilityTable visibilities = new VisibilityTable();
+    private final StatusTable statuses = new StatusTable();
+    private final OfferTable offers = new OfferTable();
+    private final MetadataTable metadata = new MetadataTable();
+    private final DependencyTable dependencies = new DependencyTable();
 
     // Written by open() under the write lock; read once open() has returned.
     private volatile boolean closedCleanlyLastTime;
 
     @Inject
-    DatabaseComponentImpl(DatabaseConfig config, EventBus eventBus) {
+    DatabaseComponentImpl(DatabaseConfig config, EventBus eventBus, Clock clock) {
         // No migrations yet: schema version 1 is the first.
-        this(config, eventBus, List.of());
+        this(config, eventBus, clock, List.of());
     }
 
-    DatabaseComponentImpl(DatabaseConfig config, EventBus eventBus, List<Migration> migrations) {
+    DatabaseComponentImpl(DatabaseConfig config, EventBus eventBus, Clock clock, List<Migration> migrations) {
+        this.clock = clock;
         connector = new H2Connector(config.getDatabaseDirectory());
         transactions = new LockingTransactionManager(eventBus);
         migrator = new SchemaMigrator(settings, migrations);
@@ -235,7 +259,7 @@ final class DatabaseComponentImpl implements DatabaseComponent {
         if (!groups.contains(c, message.getGroupId())) {
             throw new NoSuchGroupException("No group " + message.getGroupId() + " for message " + message.getId());
         }
-        if (!messages.contains(c, message.getId())) messages.add(c, message, state, shared, temporary);
+        if (!messages.contains(c, message.getId())) store(txn, c, message, state, shared, temporary, null);
     }
 
     @Override
@@ -266,5 +290,255 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     private static Connection writable(Transaction txn) {
         if (txn.isReadOnly()) throw new IllegalArgumentException("This change needs a read-write transaction");
         return connection(txn);
+    }
+
+    // ---- Sync: group visibility, message statuses, offers, metadata and dependencies (specs/bsp.md) ----
+
+    /** Stores a new message with its statuses; {@code sender} is null for a message created here. */
+    private void store(Transaction txn, Connection c, Message m, MessageState state, boolean shared,
+            boolean temporary, ContactId sender) throws DbException {
+        messages.add(c, m, state, shared, temporary);
+        statuses.addForMessage(c, m, state, shared, sender);
+        offers.removeAll(c, m.getId());
+        txn.attach(new MessageAddedEvent(m, sender));
+        if (shared) txn.attach(new MessageSharedEvent(m.getId()));
+    }
+
+    /** Wake-up events only say "there is something to do for this contact": one per transaction is enough. */
+    private static void attachOnce(Transaction txn, Event event) {
+        if (!txn.getEvents().contains(event)) txn.attach(event);
+    }
+
+    @Override
+    public Visibility getGroupVisibility(Transaction txn, ContactId contactId, GroupId groupId) throws DbException {
+        return visibilities.get(connection(txn), contactId, groupId);
+    }
+
+    @Override
+    public void setGroupVisibility(Transaction txn, ContactId contactId, GroupId groupId, Visibility visibility)
+            throws DbException {
+        Connection c = writable(txn);
+        requireGroup(c, groupId);
+        Visibility old = visibilities.get(c, contactId, groupId);
+        if (old == visibility) return;
+        boolean shared = visibility == Visibility.SHARED;
+        if (visibility == Visibility.INVISIBLE) {
+            visibilities.remove(c, contactId, groupId);
+            statuses.removeForGroup(c, contactId, groupId);
+        } else {
+            visibilities.put(c, contactId, groupId, shared);
+            if (old == Visibility.INVISIBLE) statuses.addForGroup(c, contactId, groupId, shared);
+            else statuses.setGroupShared(c, contactId, groupId, shared);
+        }
+        txn.attach(new GroupVisibilityUpdatedEvent(List.of(contactId)));
+    }
+
+    @Override
+    public boolean receiveMessage(Transaction txn, ContactId sender, Message message) throws DbException {
+        Connection c = writable(txn);
+        if (visibilities.get(c, sender, message.getGroupId()) == Visibility.INVISIBLE) return false;
+        boolean added = !messages.contains(c, message.getId());
+        if (added) store(txn, c, message, MessageState.UNKNOWN, false, false, sender);
+        else statuses.raiseAckFlag(c, sender, message.getId());
+        attachOnce(txn, new MessageToAckEvent(sender));
+        return added;
+    }
+
+    @Override
+    public void setMessageShared(Transaction txn, MessageId id) throws DbException {
+        Connection c = writable(txn);
+        if (messages.isShared(c, id)) return;
+        messages.setShared(c, id);
+        txn.attach(new MessageSharedEvent(id));
+    }
+
+    @Override
+    public Collection<MessageId> getMessagesToAck(Transaction txn, ContactId contactId, int maxMessages)
+            throws DbException {
+        return statuses.getMessagesToAck(connection(txn), contactId, requirePositive(maxMessages));
+    }
+
+    @Override
+    public void lowerAckFlag(Transaction txn, ContactId contactId, Collection<MessageId> ids) throws DbException {
+        statuses.lowerAckFlag(writable(txn), contactId, ids);
+    }
+
+    @Override
+    public Collection<Message> getMessagesToSend(Transaction txn, ContactId contactId, int maxLength,
+            long maxLatency) throws DbException {
+        Connection c = writable(txn);
+        ExponentialBackoff.checkLatency(maxLatency);
+        long now = clock.currentTimeMillis();
+        List<MessageId> due = statuses.getDue(c, contactId, now, maxLatency, requirePositive(maxLength));
+        return send(txn, c, contactId, due, maxLatency, now);
+    }
+
+    @Override
+    public Collection<MessageId> getMessagesToOffer(Transaction txn, ContactId contactId, int maxMessages,
+            long maxLatency) throws DbException {
+        Connection c = writable(txn);
+        ExponentialBackoff.checkLatency(maxLatency);
+        long now = clock.currentTimeMillis();
+        List<MessageId> due = statuses.getDueIds(c, contactId, now, maxLatency, requirePositive(maxMessages));
+        statuses.recordTransmissions(c, contactId, due, now, maxLatency);
+        return due;
+    }
+
+    @Override
+    public Collection<Message> getRequestedMessagesToSend(Transaction txn, ContactId contactId, int maxLength,
+            long maxLatency) throws DbException {
+        Connection c = writable(txn);
+        ExponentialBackoff.checkLatency(maxLatency);
+        List<MessageId> requested = statuses.getRequested(c, contactId, requirePositive(maxLength));
+        return send(txn, c, contactId, requested, maxLatency, clock.currentTimeMillis());
+    }
+
+    private List<Message> send(Transaction txn, Connection c, ContactId contactId, List<MessageId> ids,
+            long maxLatency, long now) throws DbException {
+        List<Message> batch = new ArrayList<>(ids.size());
+        for (MessageId id : ids) batch.add(messages.get(c, id));
+        recordSent(txn, c, contactId, ids, maxLatency, now);
+        return batch;
+    }
+
+    private void recordSent(Transaction txn, Connection c, ContactId contactId, Collection<MessageId> ids,
+            long maxLatency, long now) throws DbException {
+        List<MessageId> sent = statuses.recordTransmissions(c, contactId, ids, now, maxLatency);
+        if (!sent.isEmpty()) txn.attach(new MessagesSentEvent(contactId, sent));
+    }
+
+    @Override
+    public Collection<MessageId> getUnackedMessagesToSend(Transaction txn, ContactId contactId) throws DbException {
+        return statuses.getUnacked(connection(txn), contactId);
+    }
+
+    @Override
+    public void updateRetransmission(Transaction txn, ContactId contactId, Collection<MessageId> ids,
+            long maxLatency) throws DbException {
+        Connection c = writable(txn);
+        ExponentialBackoff.checkLatency(maxLatency);
+        recordSent(txn, c, contactId, ids, maxLatency, clock.currentTimeMillis());
+    }
+
+    @Override
+    public boolean raiseAckFlag(Transaction txn, ContactId contactId, MessageId id) throws DbException {
+        if (!statuses.raiseAckFlag(writable(txn), contactId, id)) return false;
+        attachOnce(txn, new MessageToAckEvent(contactId));
+        return true;
+    }
+
+    @Override
+    public void setAckedBy(Transaction txn, ContactId contactId, Collection<MessageId> ids) throws DbException {
+        List<MessageId> acked = statuses.raiseSeenFlag(writable(txn), contactId, ids);
+        if (!acked.isEmpty()) txn.attach(new MessagesAckedEvent(contactId, acked));
+    }
+
+    @Override
+    public boolean addOfferedMessage(Transaction txn, ContactId contactId, MessageId id) throws DbException {
+        Connection c = writable(txn);
+        if (offers.contains(c, contactId, id)) return true;
+        if (offers.count(c, contactId) >= SyncConstants.MAX_OFFERED_MESSAGES) return false;
+        offers.add(c, contactId, id);
+        attachOnce(txn, new MessageToRequestEvent(contactId));
+        return true;
+    }
+
+    @Override
+    public Collection<MessageId> getMessagesToRequest(Transaction txn, ContactId contactId, int maxMessages)
+            throws DbException {
+        return offers.getMissing(connection(txn), contactId, requirePositive(maxMessages));
+    }
+
+    @Override
+    public void removeOfferedMessages(Transaction txn, ContactId contactId, Collection<MessageId> ids)
+            throws DbException {
+        offers.remove(writable(txn), contactId, ids);
+    }
+
+    @Override
+    public boolean raiseRequestedFlag(Transaction txn, ContactId contactId, MessageId id) throws DbException {
+        if (!statuses.raiseRequestedFlag(writable(txn), contactId, id)) return false;
+        attachOnce(txn, new MessageRequestedEvent(contactId));
+        return true;
+    }
+
+    @Override
+    public Metadata getGroupMetadata(Transaction txn, GroupId id) throws DbException {
+        Connection c = connection(txn);
+        requireGroup(c, id);
+        return metadata.getGroup(c, id);
+    }
+
+    @Override
+    public void mergeGroupMetadata(Transaction txn, GroupId id, Metadata update) throws DbException {
+        Connection c = writable(txn);
+        requireGroup(c, id);
+        metadata.mergeGroup(c, id, update);
+    }
+
+    @Override
+    public Metadata getMessageMetadata(Transaction txn, MessageId id) throws DbException {
+        Connection c = connection(txn);
+        requireMessage(c, id);
+        return metadata.getMessage(c, id);
+    }
+
+    @Override
+    public void mergeMessageMetadata(Transaction txn, MessageId id, Metadata update) throws DbException {
+        Connection c = writable(txn);
+        requireMessage(c, id);
+        metadata.mergeMessage(c, id, update);
+    }
+
+    @Override
+    public Map<MessageId, Metadata> getMessageMetadata(Transaction txn, GroupId groupId) throws DbException {
+        return metadata.getDelivered(connection(txn), groupId);
+    }
+
+    @Override
+    public Collection<MessageId> getMessageIds(Transaction txn, GroupId groupId) throws DbException {
+        return messages.getIds(connection(txn), groupId, MessageState.DELIVERED);
+    }
+
+    @Override
+    public Collection<MessageId> getMessageIds(Transaction txn, GroupId groupId, Metadata query) throws DbException {
+        Connection c = connection(txn);
+        Map<MessageId, Metadata> delivered = metadata.getDelivered(c, groupId);
+        List<MessageId> matching = new ArrayList<>();
+        for (MessageId id : messages.getIds(c, groupId, MessageState.DELIVERED)) {
+            if (delivered.getOrDefault(id, Metadata.EMPTY).includes(query)) matching.add(id);
+        }
+        return matching;
+    }
+
+    @Override
+    public void addMessageDependencies(Transaction txn, MessageId dependent, Collection<MessageId> dependencyIds)
+            throws DbException {
+        Connection c = writable(txn);
+        requireMessage(c, dependent);
+        dependencies.add(c, dependent, dependencyIds);
+    }
+
+    @Override
+    public Map<MessageId, MessageState> getMessageDependencies(Transaction txn, MessageId id) throws DbException {
+        return dependencies.getDependencies(connection(txn), id);
+    }
+
+    @Override
+    public Map<MessageId, MessageState> getMessageDependents(Transaction txn, MessageId id) throws DbException {
+        return dependencies.getDependents(connection(txn), id);
+    }
+
+    private void requireGroup(Connection c, GroupId id) throws DbException {
+        if (!groups.contains(c, id)) throw new NoSuchGroupException("No group " + id);
+    }
+
+    private void requireMessage(Connection c, MessageId id) throws DbException {
+        if (!messages.contains(c, id)) throw new NoSuchMessageException("No message " + id);
+    }
+
+    private static int requirePositive(int limit) {
+        if (limit <= 0) throw new IllegalArgumentException("A limit must be positive, not " + limit);
+        return limit;
     }
 }

@@ -4,11 +4,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.NoSuchMessageException;
+import org.thicket.bramble.sync.api.GroupId;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageState;
+import org.thicket.bramble.util.Bytes;
+import org.thicket.bramble.util.UniqueId;
 
 /** SQL for the messages table and the copies of message fields that other tables keep. */
 final class MessageTable {
@@ -33,6 +39,9 @@ final class MessageTable {
             ps.setInt(7, m.getLength());
             ps.setBytes(8, m.getRaw());
             ps.executeUpdate();
+            // Messages that arrived earlier may depend on this one.
+            updateState(c, "UPDATE messageDependencies SET dependencyState = ? WHERE dependencyId = ?", m.getId(),
+                    state);
         } catch (SQLException e) {
             throw new DbException("Could not store message " + m.getId(), e);
         }
@@ -89,6 +98,57 @@ final class MessageTable {
             statuses.executeUpdate();
         } catch (SQLException e) {
             throw new DbException("Could not delete message " + id, e);
+        }
+    }
+
+    /** Marks the message shared, in its statuses too. @throws NoSuchMessageException if it is not stored */
+    void setShared(Connection c, MessageId id) throws DbException {
+        try (PreparedStatement message = c.prepareStatement("UPDATE messages SET shared = TRUE WHERE messageId = ?");
+                PreparedStatement statuses = c.prepareStatement(
+                        "UPDATE statuses SET messageShared = TRUE WHERE messageId = ?")) {
+            message.setBytes(1, id.getBytes());
+            if (message.executeUpdate() == 0) throw noSuchMessage(id);
+            statuses.setBytes(1, id.getBytes());
+            statuses.executeUpdate();
+        } catch (SQLException e) {
+            throw new DbException("Could not share message " + id, e);
+        }
+    }
+
+    boolean isShared(Connection c, MessageId id) throws DbException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT shared FROM messages WHERE messageId = ?")) {
+            ps.setBytes(1, id.getBytes());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw noSuchMessage(id);
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new DbException("Could not read whether message " + id + " is shared", e);
+        }
+    }
+
+    /** A stored message whose content is not deleted, rebuilt from its raw form under its stored ID. */
+    Message get(Connection c, MessageId id) throws DbException {
+        byte[] raw = getRaw(c, id);
+        if (raw == null) throw new IllegalStateException("Message " + id + " has no content");
+        GroupId groupId = new GroupId(Arrays.copyOf(raw, UniqueId.LENGTH));
+        long timestamp = Bytes.readInt64(raw, UniqueId.LENGTH);
+        return new Message(id, groupId, timestamp, Arrays.copyOfRange(raw, Message.HEADER_LENGTH, raw.length));
+    }
+
+    /** The IDs of the group's messages in this state. */
+    List<MessageId> getIds(Connection c, GroupId groupId, MessageState state) throws DbException {
+        String sql = "SELECT messageId FROM messages WHERE groupId = ? AND state = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setBytes(1, groupId.getBytes());
+            ps.setInt(2, state.getCode());
+            List<MessageId> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(new MessageId(rs.getBytes(1)));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new DbException("Could not read the messages of group " + groupId, e);
         }
     }
 

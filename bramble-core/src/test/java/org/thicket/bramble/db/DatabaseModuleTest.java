@@ -14,6 +14,7 @@ import org.thicket.bramble.db.api.DatabaseConfig;
 import org.thicket.bramble.db.api.MigrationListener;
 import org.thicket.bramble.db.api.TransactionManager;
 import org.thicket.bramble.event.api.EventBus;
+import org.thicket.bramble.system.api.Clock;
 
 class DatabaseModuleTest {
 
@@ -27,6 +28,7 @@ class DatabaseModuleTest {
             protected void configure() {
                 bind(DatabaseConfig.class).toInstance(() -> dir);
                 bind(EventBus.class).toInstance(new RecordingEventBus());
+                bind(Clock.class).toInstance(System::currentTimeMillis);
             }
         });
         DatabaseComponent db = injector.getInstance(DatabaseComponent.class);

@@ -40,11 +40,11 @@ final class TestData {
     }
 
     static DatabaseComponentImpl database(Path dir, EventBus bus) {
-        return new DatabaseComponentImpl(() -> dir, bus);
+        return new DatabaseComponentImpl(() -> dir, bus, System::currentTimeMillis);
     }
 
     static DatabaseComponentImpl database(Path dir, EventBus bus, List<Migration> migrations) {
-        return new DatabaseComponentImpl(() -> dir, bus, migrations);
+        return new DatabaseComponentImpl(() -> dir, bus, System::currentTimeMillis, migrations);
     }
 
     /** A 32-byte ID whose first 8 bytes are {@code n}, the rest {@code tag}: distinct and reproducible. */

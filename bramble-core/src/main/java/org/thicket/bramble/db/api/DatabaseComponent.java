@@ -1,6 +1,8 @@
 package org.thicket.bramble.db.api;
 
 import java.util.Collection;
+import java.util.Map;
+import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.identity.api.AuthorId;
 import org.thicket.bramble.identity.api.Identity;
 import org.thicket.bramble.settings.api.Settings;
@@ -9,6 +11,8 @@ import org.thicket.bramble.sync.api.GroupId;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageState;
+import org.thicket.bramble.sync.api.Metadata;
+import org.thicket.bramble.sync.api.Visibility;
 
 /**
  * The encrypted database. Every data method takes the {@link Transaction} it runs in; events that describe its
@@ -51,7 +55,10 @@ public interface DatabaseComponent extends DatabaseLifecycle {
     void removeGroup(Transaction txn, GroupId id) throws DbException;
 
     /**
-     * Stores a message of a stored group; does nothing if it is already stored.
+     * Stores a message of a stored group; does nothing if it is already stored. A new message gets a status for
+     * every contact its group is visible to (nothing sent, acked or seen yet); attaches a {@code MessageAddedEvent}
+     * without a contact and, if shared, a {@code MessageSharedEvent}. Messages received from contacts are stored
+     * with {@link #receiveMessage} instead.
      *
      * @param shared whether the message may be offered and sent to contacts the group is shared with
      * @param temporary whether the message may be deleted once it is no longer needed (e.g. when it has been read)
@@ -81,4 +88,169 @@ public interface DatabaseComponent extends DatabaseLifecycle {
      * a dependency, and is not accepted again. @throws NoSuchMessageException if the message is not stored
      */
     void deleteMessage(Transaction txn, MessageId id) throws DbException;
+
+    // ---- Sync: group visibility, message statuses, offers, metadata and dependencies (specs/bsp.md) ----
+    // The events named below are in org.thicket.bramble.sync.api.
+
+    /** How the group is synced with the contact; INVISIBLE for a contact or group that is not stored. */
+    Visibility getGroupVisibility(Transaction txn, ContactId contactId, GroupId groupId) throws DbException;
+
+    /**
+     * Sets how the group is synced with the contact. Making it visible creates the contact's statuses of the
+     * group's messages (nothing sent, acked or seen yet); making it invisible removes them. If the visibility
+     * changed, attaches a {@code GroupVisibilityUpdatedEvent}.
+     *
+     * @throws NoSuchGroupException if the group is not stored
+     * @throws DbException if the contact is not stored
+     */
+    void setGroupVisibility(Transaction txn, ContactId contactId, GroupId groupId, Visibility visibility)
+            throws DbException;
+
+    /**
+     * Handles a message received from a contact. If its group is invisible to the contact, nothing happens and
+     * this returns false. Otherwise the contact is known to have the message and is owed an ack
+     * ({@code MessageToAckEvent}); if the message is new it is stored with state UNKNOWN, not shared and not
+     * temporary, for validation to decide on, with statuses for every contact the group is visible to
+     * ({@code MessageAddedEvent} naming the sender), and this returns true.
+     */
+    boolean receiveMessage(Transaction txn, ContactId sender, Message message) throws DbException;
+
+    /**
+     * Lets a stored message be offered and sent to the contacts its group is shared with; attaches a
+     * {@code MessageSharedEvent} if it was not shared. @throws NoSuchMessageException if it is not stored
+     */
+    void setMessageShared(Transaction txn, MessageId id) throws DbException;
+
+    // Outgoing: what to tell a contact.
+
+    /** Up to {@code maxMessages} IDs we owe the contact an ack for, oldest first. */
+    Collection<MessageId> getMessagesToAck(Transaction txn, ContactId contactId, int maxMessages) throws DbException;
+
+    /** We sent acks for these messages. */
+    void lowerAckFlag(Transaction txn, ContactId contactId, Collection<MessageId> ids) throws DbException;
+
+    /**
+     * Messages to send to the contact now: delivered, shared, in a group shared with the contact, not seen by it
+     * and due (never sent, their retransmission time has passed, or last sent over a transport with a greater
+     * maximum latency than {@code maxLatency}), oldest first, as many as fit in {@code maxLength} bytes of raw
+     * messages. They are recorded as sent, as by {@link #updateRetransmission}.
+     *
+     * @param maxLatency the maximum latency in ms of the transport they will go over, 1 to
+     *        {@code SyncConstants.MAX_TRANSPORT_LATENCY}
+     */
+    Collection<Message> getMessagesToSend(Transaction txn, ContactId contactId, int maxLength, long maxLatency)
+            throws DbException;
+
+    /**
+     * Up to {@code maxMessages} IDs to offer to the contact: the messages {@link #getMessagesToSend} would send,
+     * oldest first. Offering counts as a transmission for the retransmission time, without a
+     * {@code MessagesSentEvent}.
+     */
+    Collection<MessageId> getMessagesToOffer(Transaction txn, ContactId contactId, int maxMessages, long maxLatency)
+            throws DbException;
+
+    /**
+     * Messages the contact requested that may be sent to it, due or not, oldest first, as many as fit in
+     * {@code maxLength} bytes; recorded as sent (which answers the request).
+     */
+    Collection<Message> getRequestedMessagesToSend(Transaction txn, ContactId contactId, int maxLength,
+            long maxLatency) throws DbException;
+
+    /**
+     * The IDs of every message that may be sent to the contact and that it has not acked, due or not, oldest
+     * first: what an eager simplex session (e.g. to a removable drive) sends. Records nothing; the session reads
+     * each with {@link #getMessage} and then calls {@link #updateRetransmission}.
+     */
+    Collection<MessageId> getUnackedMessagesToSend(Transaction txn, ContactId contactId) throws DbException;
+
+    /**
+     * Records that the messages went to the contact over a transport with this maximum latency: each is due again
+     * at now + 2 * maxLatency * 2^txCount (the exponent capped at 20), then its transmission count goes up by one
+     * and any request for it is answered. Attaches a {@code MessagesSentEvent} for those the contact has a status
+     * for; the others are ignored.
+     */
+    void updateRetransmission(Transaction txn, ContactId contactId, Collection<MessageId> ids, long maxLatency)
+            throws DbException;
+
+    // Incoming: what a contact told us.
+
+    /**
+     * The contact has the message (it sent or offered it), so we owe it an ack and need not send it; attaches a
+     * {@code MessageToAckEvent}. False, and nothing happens, if the message is not stored or its group is
+     * invisible to the contact.
+     */
+    boolean raiseAckFlag(Transaction txn, ContactId contactId, MessageId id) throws DbException;
+
+    /**
+     * The contact acked these messages: they are marked seen by it and no longer offered or sent to it. IDs of
+     * messages it has no status for (unknown, or the group is invisible to it) are ignored. Attaches a
+     * {@code MessagesAckedEvent} with the others, if any.
+     */
+    void setAckedBy(Transaction txn, ContactId contactId, Collection<MessageId> ids) throws DbException;
+
+    /**
+     * Stores an offer of a message we do not have, so it can be requested, and attaches a
+     * {@code MessageToRequestEvent}. Returns false, storing nothing, if the contact already has
+     * {@code SyncConstants.MAX_OFFERED_MESSAGES} offers stored; true otherwise (also
+     * if this offer was stored before).
+     */
+    boolean addOfferedMessage(Transaction txn, ContactId contactId, MessageId id) throws DbException;
+
+    /** Up to {@code maxMessages} IDs the contact offered that we still do not have. */
+    Collection<MessageId> getMessagesToRequest(Transaction txn, ContactId contactId, int maxMessages)
+            throws DbException;
+
+    /** Forgets these offers from the contact, e.g. once they were requested. */
+    void removeOfferedMessages(Transaction txn, ContactId contactId, Collection<MessageId> ids) throws DbException;
+
+    /**
+     * The contact requested the message: it will be sent regardless of its retransmission time, if it may be sent
+     * at all. Attaches a {@code MessageRequestedEvent}. False, and nothing happens, if the contact has no status
+     * for the message.
+     */
+    boolean raiseRequestedFlag(Transaction txn, ContactId contactId, MessageId id) throws DbException;
+
+    // Metadata (BDF-encoded values under string keys) and dependencies, for validation and clients.
+
+    /** @throws NoSuchGroupException if the group is not stored */
+    Metadata getGroupMetadata(Transaction txn, GroupId id) throws DbException;
+
+    /**
+     * Writes every key of {@code update}, removing those with an empty value ({@link Metadata#withRemoved}).
+     *
+     * @throws NoSuchGroupException if the group is not stored
+     */
+    void mergeGroupMetadata(Transaction txn, GroupId id, Metadata update) throws DbException;
+
+    /** @throws NoSuchMessageException if the message is not stored */
+    Metadata getMessageMetadata(Transaction txn, MessageId id) throws DbException;
+
+    /** As {@link #mergeGroupMetadata}. @throws NoSuchMessageException if the message is not stored */
+    void mergeMessageMetadata(Transaction txn, MessageId id, Metadata update) throws DbException;
+
+    /** The metadata of the group's DELIVERED messages that have any. */
+    Map<MessageId, Metadata> getMessageMetadata(Transaction txn, GroupId groupId) throws DbException;
+
+    /** The IDs of the group's DELIVERED messages. */
+    Collection<MessageId> getMessageIds(Transaction txn, GroupId groupId) throws DbException;
+
+    /** The IDs of the group's DELIVERED messages whose metadata includes every entry of {@code query}. */
+    Collection<MessageId> getMessageIds(Transaction txn, GroupId groupId, Metadata query) throws DbException;
+
+    /**
+     * Records that a stored message depends on these messages (which need not be stored yet).
+     *
+     * @throws NoSuchMessageException if the dependent message is not stored
+     */
+    void addMessageDependencies(Transaction txn, MessageId dependent, Collection<MessageId> dependencies)
+            throws DbException;
+
+    /**
+     * The message's dependencies with their states: UNKNOWN for one not stored, INVALID for one stored in another
+     * group (a message may depend only on messages of its own group).
+     */
+    Map<MessageId, MessageState> getMessageDependencies(Transaction txn, MessageId id) throws DbException;
+
+    /** The messages of the same group that depend on this stored message, with their states. */
+    Map<MessageId, MessageState> getMessageDependents(Transaction txn, MessageId id) throws DbException;
 }

@@ -1,0 +1,222 @@
+package org.thicket.bramble.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.thicket.bramble.contact.api.ContactId;
+import org.thicket.bramble.db.api.DbException;
+import org.thicket.bramble.sync.api.GroupId;
+import org.thicket.bramble.sync.api.Message;
+import org.thicket.bramble.sync.api.MessageId;
+import org.thicket.bramble.sync.api.MessageState;
+
+/**
+ * SQL for the statuses table: one row per message and contact its group is visible to, holding what that contact
+ * has (seen), what we owe it (ack), what it asked for (requested) and when to send again (expiry, txCount,
+ * maxLatency of the last transmission).
+ */
+final class StatusTable {
+
+    private static final String COLUMNS = "messageId, contactId, groupId, timestamp, length, state, groupShared,"
+            + " messageShared, deleted, ack, seen, requested, expiry, txCount, maxLatency";
+
+    /** The messages that may go to the contact bound to the first parameter at all. */
+    private static final String SENDABLE = "contactId = ? AND state = " + MessageState.DELIVERED.getCode()
+            + " AND groupShared AND messageShared AND NOT deleted";
+
+    /**
+     * Due: never sent, sent long enough ago that an ack should have come, or sent over a slower transport than the
+     * one asking now (parameters: now, this transport's maximum latency).
+     */
+    private static final String DUE = SENDABLE + " AND NOT seen AND (expiry <= ? OR maxLatency > ?)";
+
+    private static final String OLDEST_FIRST = " ORDER BY timestamp, messageId";
+
+    /**
+     * Statuses of a new message for every contact its group is visible to. The sender, if any, has the message and
+     * is owed an ack; contact IDs are positive, so binding 0 for "no sender" matches no one.
+     */
+    void addForMessage(Connection c, Message m, MessageState state, boolean shared, ContactId sender)
+            throws DbException {
+        String sql = "INSERT INTO statuses (" + COLUMNS + ") SELECT ?, contactId, groupId, ?, ?, ?, shared, ?, FALSE,"
+                + " contactId = ?, contactId = ?, FALSE, 0, 0, NULL FROM groupVisibilities WHERE groupId = ?";
+        int senderId = sender == null ? 0 : sender.value();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setBytes(1, m.getId().getBytes());
+            ps.setLong(2, m.getTimestamp());
+            ps.setInt(3, m.getLength());
+            ps.setInt(4, state.getCode());
+            ps.setBoolean(5, shared);
+            ps.setInt(6, senderId);
+            ps.setInt(7, senderId);
+            ps.setBytes(8, m.getGroupId().getBytes());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new DbException("Could not create the statuses of message " + m.getId(), e);
+        }
+    }
+
+    /** Statuses of every message of the group for a contact the group just became visible to. */
+    void addForGroup(Connection c, ContactId contactId, GroupId groupId, boolean groupShared) throws DbException {
+        String sql = "INSERT INTO statuses (" + COLUMNS + ") SELECT messageId, ?, groupId, timestamp, length, state, ?,"
+                + " shared, raw IS NULL, FALSE, FALSE, FALSE, 0, 0, NULL FROM messages WHERE groupId = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, contactId.value());
+            ps.setBoolean(2, groupShared);
+            ps.setBytes(3, groupId.getBytes());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new DbException("Could not create the statuses of group " + groupId + " for " + contactId, e);
+        }
+    }
+
+    void removeForGroup(Connection c, ContactId contactId, GroupId groupId) throws DbException {
+        update(c, "DELETE FROM statuses WHERE contactId = ? AND groupId = ?", contactId, groupId.getBytes());
+    }
+
+    void setGroupShared(Connection c, ContactId contactId, GroupId groupId, boolean shared) throws DbException {
+        String sql = "UPDATE statuses SET groupShared = " + shared + " WHERE contactId = ? AND groupId = ?";
+        update(c, sql, contactId, groupId.getBytes());
+    }
+
+    /** The contact has the message and we owe it an ack. False if there is no status (the group is invisible). */
+    boolean raiseAckFlag(Connection c, ContactId contactId, MessageId id) throws DbException {
+        String sql = "UPDATE statuses SET ack = TRUE, seen = TRUE WHERE contactId = ? AND messageId = ?";
+        return update(c, sql, contactId, id.getBytes()) > 0;
+    }
+
+    List<MessageId> getMessagesToAck(Connection c, ContactId contactId, int max) throws DbException {
+        String sql = "SELECT messageId FROM statuses WHERE contactId = ? AND ack" + OLDEST_FIRST + " LIMIT ?";
+        return queryIds(c, sql, contactId, max);
+    }
+
+    void lowerAckFlag(Connection c, ContactId contactId, Collection<MessageId> ids) throws DbException {
+        String sql = "UPDATE statuses SET ack = FALSE WHERE contactId = ? AND messageId = ?";
+        for (MessageId id : ids) update(c, sql, contactId, id.getBytes());
+    }
+
+    /** Marks the messages seen by the contact; returns those it has a status for (the others are ignored). */
+    List<MessageId> raiseSeenFlag(Connection c, ContactId contactId, Collection<MessageId> ids) throws DbException {
+        List<MessageId> seen = new ArrayList<>();
+        for (MessageId id : ids) {
+            String sql = "UPDATE statuses SET seen = TRUE WHERE contactId = ? AND messageId = ?";
+            if (update(c, sql, contactId, id.getBytes()) > 0) seen.add(id);
+        }
+        return seen;
+    }
+
+    /** False if there is no status (the group is invisible to the contact or the message unknown). */
+    boolean raiseRequestedFlag(Connection c, ContactId contactId, MessageId id) throws DbException {
+        String sql = "UPDATE statuses SET requested = TRUE WHERE contactId = ? AND messageId = ?";
+        return update(c, sql, contactId, id.getBytes()) > 0;
+    }
+
+    /** Due messages, oldest first, as many as fit in {@code maxLength} bytes of raw messages. */
+    List<MessageId> getDue(Connection c, ContactId contactId, long now, long maxLatency, int maxLength)
+            throws DbException {
+        String sql = "SELECT messageId, length FROM statuses WHERE " + DUE + OLDEST_FIRST;
+        return queryUpToLength(c, sql, contactId, maxLength, now, maxLatency);
+    }
+
+    /** Due messages, oldest first, at most {@code max} of them. */
+    List<MessageId> getDueIds(Connection c, ContactId contactId, long now, long maxLatency, int max)
+            throws DbException {
+        String sql = "SELECT messageId FROM statuses WHERE " + DUE + OLDEST_FIRST + " LIMIT ?";
+        return queryIds(c, sql, contactId, now, maxLatency, max);
+    }
+
+    /** Requested messages, due or not, oldest first, as many as fit in {@code maxLength} bytes. */
+    List<MessageId> getRequested(Connection c, ContactId contactId, int maxLength) throws DbException {
+        String sql = "SELECT messageId, length FROM statuses WHERE " + SENDABLE + " AND requested" + OLDEST_FIRST;
+        return queryUpToLength(c, sql, contactId, maxLength);
+    }
+
+    /** Every message the contact has not acked, due or not, oldest first. */
+    List<MessageId> getUnacked(Connection c, ContactId contactId) throws DbException {
+        return queryIds(c, "SELECT messageId FROM statuses WHERE " + SENDABLE + " AND NOT seen" + OLDEST_FIRST,
+                contactId);
+    }
+
+    /**
+     * Records that the messages went out to the contact over a transport with this maximum latency: the request, if
+     * any, is answered, and each is due again after the backoff. Returns those the contact has a status for.
+     */
+    List<MessageId> recordTransmissions(Connection c, ContactId contactId, Collection<MessageId> ids, long now,
+            long maxLatency) throws DbException {
+        String select = "SELECT txCount FROM statuses WHERE contactId = ? AND messageId = ?";
+        String update = "UPDATE statuses SET expiry = ?, txCount = ?, maxLatency = ?, requested = FALSE"
+                + " WHERE contactId = ? AND messageId = ?";
+        List<MessageId> recorded = new ArrayList<>();
+        try (PreparedStatement query = c.prepareStatement(select); PreparedStatement ps = c.prepareStatement(update)) {
+            for (MessageId id : ids) {
+                query.setInt(1, contactId.value());
+                query.setBytes(2, id.getBytes());
+                try (ResultSet rs = query.executeQuery()) {
+                    if (!rs.next()) continue;
+                    int txCount = rs.getInt(1);
+                    ps.setLong(1, ExponentialBackoff.expiry(now, maxLatency, txCount));
+                    ps.setInt(2, txCount == Integer.MAX_VALUE ? txCount : txCount + 1);
+                    ps.setLong(3, maxLatency);
+                    ps.setInt(4, contactId.value());
+                    ps.setBytes(5, id.getBytes());
+                    ps.executeUpdate();
+                    recorded.add(id);
+                }
+            }
+            return recorded;
+        } catch (SQLException e) {
+            throw new DbException("Could not record transmissions to " + contactId, e);
+        }
+    }
+
+    private static int update(Connection c, String sql, ContactId contactId, byte[] id) throws DbException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, contactId.value());
+            ps.setBytes(2, id);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new DbException("Could not update the statuses of " + contactId, e);
+        }
+    }
+
+    /** Runs a query whose first parameter is the contact and the rest are longs or ints, for a column of IDs. */
+    private static List<MessageId> queryIds(Connection c, String sql, ContactId contactId, Number... params)
+            throws DbException {
+        try (PreparedStatement ps = prepare(c, sql, contactId, params); ResultSet rs = ps.executeQuery()) {
+            List<MessageId> ids = new ArrayList<>();
+            while (rs.next()) ids.add(new MessageId(rs.getBytes(1)));
+            return ids;
+        } catch (SQLException e) {
+            throw new DbException("Could not read the statuses of " + contactId, e);
+        }
+    }
+
+    /** Rows of (messageId, length) in order; stops at the first message that no longer fits. */
+    private static List<MessageId> queryUpToLength(Connection c, String sql, ContactId contactId, int maxLength,
+            Number... params) throws DbException {
+        try (PreparedStatement ps = prepare(c, sql, contactId, params); ResultSet rs = ps.executeQuery()) {
+            List<MessageId> ids = new ArrayList<>();
+            long total = 0;
+            while (rs.next()) {
+                total += rs.getInt(2);
+                if (total > maxLength) break;
+                ids.add(new MessageId(rs.getBytes(1)));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new DbException("Could not read the statuses of " + contactId, e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, ContactId contactId, Number... params)
+            throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.setInt(1, contactId.value());
+        for (int i = 0; i < params.length; i++) ps.setLong(i + 2, params[i].longValue());
+        return ps;
+    }
+}

@@ -1,0 +1,30 @@
+package org.thicket.bramble.sync;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import org.thicket.bramble.record.api.RecordReaderFactory;
+import org.thicket.bramble.record.api.RecordWriterFactory;
+import org.thicket.bramble.sync.api.GroupFactory;
+import org.thicket.bramble.sync.api.MessageFactory;
+import org.thicket.bramble.sync.api.SyncRecordReaderFactory;
+import org.thicket.bramble.sync.api.SyncRecordWriterFactory;
+
+/** Binds ID derivation and the BSP record reader and writer; all of them are stateless. */
+public final class SyncModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        bind(GroupFactory.class).to(GroupFactoryImpl.class);
+        bind(MessageFactory.class).to(MessageFactoryImpl.class);
+    }
+
+    @Provides
+    SyncRecordReaderFactory syncRecordReaderFactory(RecordReaderFactory records, MessageFactory messages) {
+        return in -> new SyncRecordReaderImpl(records.createRecordReader(in), messages);
+    }
+
+    @Provides
+    SyncRecordWriterFactory syncRecordWriterFactory(RecordWriterFactory records) {
+        return out -> new SyncRecordWriterImpl(records.createRecordWriter(out));
+    }
+}

@@ -1,0 +1,8 @@
+package org.thicket.bramble.sync.api;
+
+import java.io.InputStream;
+
+public interface SyncRecordReaderFactory {
+
+    SyncRecordReader createRecordReader(InputStream in);
+}

@@ -1,0 +1,46 @@
+package org.thicket.bramble.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.thicket.bramble.db.ExponentialBackoff.MAX_EXPONENT;
+import static org.thicket.bramble.db.ExponentialBackoff.expiry;
+
+import org.junit.jupiter.api.Test;
+import org.thicket.bramble.sync.api.SyncConstants;
+
+class ExponentialBackoffTest {
+
+    private static final long NOW = 1_704_067_200_000L;
+
+    @Test
+    void expiryIsNowPlusTwiceTheLatencyDoubledPerTransmission() {
+        assertThat(expiry(NOW, 1000, 0)).isEqualTo(NOW + 2000);
+        assertThat(expiry(NOW, 1000, 1)).isEqualTo(NOW + 4000);
+        assertThat(expiry(NOW, 1000, 10)).isEqualTo(NOW + 2000 * 1024);
+    }
+
+    @Test
+    void theExponentIsCappedSoTheDelayCannotOverflow() {
+        long max = SyncConstants.MAX_TRANSPORT_LATENCY;
+        long capped = expiry(NOW, max, MAX_EXPONENT);
+        assertThat(capped).isEqualTo(NOW + (2 * max << MAX_EXPONENT)).isPositive();
+        assertThat(expiry(NOW, max, MAX_EXPONENT + 1)).isEqualTo(capped);
+        assertThat(expiry(NOW, max, Integer.MAX_VALUE)).isEqualTo(capped);
+    }
+
+    @Test
+    void theExpirySaturatesInsteadOfWrapping() {
+        long max = SyncConstants.MAX_TRANSPORT_LATENCY;
+        assertThat(expiry(Long.MAX_VALUE - 1, max, Integer.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+        assertThat(expiry(Long.MAX_VALUE - 2000, 1000, 0)).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void rejectsImpossibleInputs() {
+        assertThatThrownBy(() -> expiry(-1, 1000, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> expiry(NOW, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> expiry(NOW, SyncConstants.MAX_TRANSPORT_LATENCY + 1, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> expiry(NOW, 1000, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
