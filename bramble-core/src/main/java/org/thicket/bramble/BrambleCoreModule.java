@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import java.nio.file.Path;
 import org.thicket.bramble.account.AccountModule;
 import org.thicket.bramble.account.api.AccountConfig;
+import org.thicket.bramble.connection.ConnectionModule;
 import org.thicket.bramble.crypto.CryptoModule;
 import org.thicket.bramble.data.DataModule;
 import org.thicket.bramble.db.DatabaseModule;
@@ -11,6 +12,7 @@ import org.thicket.bramble.db.api.DatabaseConfig;
 import org.thicket.bramble.event.EventModule;
 import org.thicket.bramble.identity.IdentityModule;
 import org.thicket.bramble.lifecycle.LifecycleModule;
+import org.thicket.bramble.plugin.PluginModule;
 import org.thicket.bramble.record.RecordModule;
 import org.thicket.bramble.stream.StreamModule;
 import org.thicket.bramble.sync.SyncModule;
@@ -46,5 +48,7 @@ public final class BrambleCoreModule extends AbstractModule {
         install(new AccountModule());
         install(new StreamModule());
         install(new SyncModule());
+        install(new PluginModule());
+        install(new ConnectionModule());
     }
 }
