@@ -53,7 +53,9 @@ import org.thicket.bramble.plugin.api.TransportInactiveEvent;
 import org.thicket.bramble.plugin.api.TransportProperties;
 import org.thicket.bramble.plugin.api.TransportStateEvent;
 import org.thicket.bramble.settings.api.Settings;
+import org.thicket.bramble.system.api.Clock;
 import org.thicket.bramble.test.CapturingEventBus;
+import org.thicket.bramble.test.SettableClock;
 
 class PluginManagerImplTest {
 
@@ -75,6 +77,7 @@ class PluginManagerImplTest {
         db = Guice.createInjector(new DatabaseModule(), binder -> {
             binder.bind(DatabaseConfig.class).toInstance(() -> dir);
             binder.bind(EventBus.class).toInstance(new CapturingEventBus());
+            binder.bind(Clock.class).toInstance(new SettableClock());
         }).getInstance(DatabaseComponent.class);
         byte[] key = new byte[SecretKey.LENGTH];
         new SecureRandom().nextBytes(key);
