@@ -1,5 +1,6 @@
 package org.thicket.bramble.connection;
 
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,7 +11,6 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
-import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thicket.bramble.connection.api.ConnectionClosedEvent;
@@ -19,13 +19,13 @@ import org.thicket.bramble.connection.api.ConnectionRegistry;
 import org.thicket.bramble.connection.api.ContactConnectedEvent;
 import org.thicket.bramble.connection.api.ContactDisconnectedEvent;
 import org.thicket.bramble.connection.api.InterruptibleConnection;
-import org.thicket.bramble.connection.api.Priority;
 import org.thicket.bramble.connection.api.TransportPreference;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.contact.api.PendingContactId;
 import org.thicket.bramble.event.api.Event;
 import org.thicket.bramble.event.api.EventBus;
 import org.thicket.bramble.plugin.api.TransportId;
+import org.thicket.bramble.sync.api.Priority;
 
 /**
  * One lock guards all bookkeeping. Neither events nor interrupts happen under it: a handle's interrupt may call back

@@ -20,12 +20,13 @@ import org.thicket.bramble.connection.api.ConnectionOpenedEvent;
 import org.thicket.bramble.connection.api.ContactConnectedEvent;
 import org.thicket.bramble.connection.api.ContactDisconnectedEvent;
 import org.thicket.bramble.connection.api.InterruptibleConnection;
-import org.thicket.bramble.connection.api.Priority;
 import org.thicket.bramble.connection.api.TransportPreference;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.contact.api.PendingContactId;
 import org.thicket.bramble.event.api.Event;
 import org.thicket.bramble.plugin.api.TransportId;
+import org.thicket.bramble.sync.api.Priority;
+import org.thicket.bramble.sync.api.SyncConstants;
 import org.thicket.bramble.test.CapturingEventBus;
 import org.thicket.bramble.test.Vectors;
 
@@ -57,7 +58,7 @@ class ConnectionRegistryImplTest {
     }
 
     private static Priority priority(int firstByte) {
-        byte[] nonce = new byte[Priority.NONCE_BYTES];
+        byte[] nonce = new byte[SyncConstants.PRIORITY_NONCE_BYTES];
         nonce[0] = (byte) firstByte;
         return new Priority(nonce);
     }
@@ -274,8 +275,8 @@ class ConnectionRegistryImplTest {
     void bothPeersInterruptTheSameConnectionForRandomNonces() {
         SecureRandom random = new SecureRandom();
         for (int i = 0; i < 50; i++) {
-            byte[] a = new byte[Priority.NONCE_BYTES];
-            byte[] b = new byte[Priority.NONCE_BYTES];
+            byte[] a = new byte[SyncConstants.PRIORITY_NONCE_BYTES];
+            byte[] b = new byte[SyncConstants.PRIORITY_NONCE_BYTES];
             random.nextBytes(a);
             random.nextBytes(b);
             boolean[] interrupted = bothPeersAgree(new Priority[] {new Priority(a), new Priority(b)},

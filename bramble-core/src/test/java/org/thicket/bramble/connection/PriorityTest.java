@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.thicket.bramble.connection.api.Priority;
 import org.thicket.bramble.connection.api.TransportPreference;
 import org.thicket.bramble.plugin.api.TransportIds;
+import org.thicket.bramble.sync.api.Priority;
 
 class PriorityTest {
 

@@ -4,6 +4,7 @@ import java.util.Collection;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.contact.api.PendingContactId;
 import org.thicket.bramble.plugin.api.TransportId;
+import org.thicket.bramble.sync.api.Priority;
 
 /**
  * Every live connection to a contact, by transport and direction, and the rules that close redundant ones

@@ -5,9 +5,10 @@ import org.thicket.bramble.util.Bytes;
 
 /**
  * PRIORITY (type 5): a random nonce sent on outgoing connections, so that when both peers connect to each other at
- * once they can agree which connection to keep.
+ * once they can agree which connection to keep: both keep the one with the higher nonce, compared as unsigned
+ * big-endian numbers (specs/connections.md).
  */
-public final class Priority implements SyncRecord {
+public final class Priority implements SyncRecord, Comparable<Priority> {
 
     private final byte[] nonce;
 
@@ -21,6 +22,12 @@ public final class Priority implements SyncRecord {
 
     public byte[] getNonce() {
         return nonce.clone();
+    }
+
+    /** Unsigned lexicographic order of the nonces. */
+    @Override
+    public int compareTo(Priority other) {
+        return Bytes.compareUnsigned(nonce, other.nonce);
     }
 
     @Override
