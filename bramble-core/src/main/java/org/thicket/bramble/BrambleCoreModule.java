@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import java.nio.file.Path;
 import org.thicket.bramble.account.AccountModule;
 import org.thicket.bramble.account.api.AccountConfig;
+import org.thicket.bramble.contact.ContactModule;
 import org.thicket.bramble.crypto.CryptoModule;
 import org.thicket.bramble.data.DataModule;
 import org.thicket.bramble.db.DatabaseModule;
@@ -13,6 +14,7 @@ import org.thicket.bramble.identity.IdentityModule;
 import org.thicket.bramble.lifecycle.LifecycleModule;
 import org.thicket.bramble.record.RecordModule;
 import org.thicket.bramble.system.SystemModule;
+import org.thicket.bramble.transport.TransportModule;
 
 /**
  * Every core concern for one account's data directory. The order is the order of contributed lifecycle hooks and
@@ -42,5 +44,7 @@ public final class BrambleCoreModule extends AbstractModule {
         install(new LifecycleModule());
         install(new IdentityModule());
         install(new AccountModule());
+        install(new TransportModule());
+        install(new ContactModule());
     }
 }
