@@ -99,9 +99,13 @@ final class KeyManagerImpl implements KeyManager, Service, EventListener {
         rotations.values().forEach(f -> f.cancel(false));
     }
 
-    /** Rotates every transport whose period has changed; what the scheduled tasks run. */
+    /** Rotates the keys of every transport whose period has changed since they were last rotated. */
     void rotateKeys() throws DbException {
-        for (TransportKeyManager m : managers.values()) db.transaction(false, m::rotateIfDue);
+        for (TransportKeyManager m : managers.values()) rotate(m);
+    }
+
+    private void rotate(TransportKeyManager m) throws DbException {
+        db.transaction(false, m::rotateIfDue);
     }
 
     private void scheduleRotation(TransportKeyManager m) {
@@ -116,7 +120,7 @@ final class KeyManagerImpl implements KeyManager, Service, EventListener {
 
     private void rotateAndReschedule(TransportKeyManager m) {
         try {
-            db.transaction(false, m::rotateIfDue);
+            rotate(m);
         } catch (DbException | RuntimeException e) {
             // The next call or boundary tries again.
             LOG.warn("Could not rotate the keys of {}", m.transport().id().value(), e);

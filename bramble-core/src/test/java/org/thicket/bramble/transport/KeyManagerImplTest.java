@@ -309,8 +309,10 @@ class KeyManagerImplTest {
     void aUsedUpCounterGivesNoMoreStreams() throws DbException {
         TransportKeySet set = storedKeys(alice, TOR).get(0);
         OutgoingKeys out = set.keys().currentOutgoing();
-        TransportKeys last = set.keys().withOutgoingKeys(new OutgoingKeys(out.tagKey(), out.headerKey(),
-                out.timePeriod(), MAX_STREAM_NUMBER, true));
+        TransportKeys k = set.keys();
+        TransportKeys last = new TransportKeys(k.transportId(), k.previousIncoming(), k.currentIncoming(),
+                k.nextIncoming(), new OutgoingKeys(out.tagKey(), out.headerKey(), out.timePeriod(), MAX_STREAM_NUMBER,
+                true));
         alice.db().transaction(false, txn -> alice.db().updateTransportKeys(txn, set.withKeys(last)));
 
         assertThat(send(alice, bobAtAlice, TOR).streamNumber()).isEqualTo(MAX_STREAM_NUMBER);

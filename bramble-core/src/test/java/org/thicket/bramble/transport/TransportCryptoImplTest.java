@@ -132,13 +132,16 @@ class TransportCryptoImplTest {
     void oneStepCarriesTheWindowsAndResetsTheCounter() {
         SecretKey root = CRYPTO.generateSecretKey();
         TransportId t = new TransportId("org.briarproject.bramble.lan");
-        TransportKeys keys = transportCrypto.deriveRotationKeys(t, root, 1000, true, false);
-        IncomingKeys current = keys.currentIncoming().withWindow(7, 0x4000_0000);
-        IncomingKeys next = keys.nextIncoming().withWindow(3, 0x2000_0000);
+        TransportKeys derived = transportCrypto.deriveRotationKeys(t, root, 1000, true, false);
+        IncomingKeys current = derived.currentIncoming();
+        IncomingKeys next = derived.nextIncoming();
+        OutgoingKeys out = derived.currentOutgoing();
         byte[] currentTag = current.tagKey().getBytes();
         byte[] nextTag = next.tagKey().getBytes();
-        keys = keys.withIncomingKeys(current).withIncomingKeys(next).withOutgoingKeys(
-                new OutgoingKeys(keys.currentOutgoing().tagKey(), keys.currentOutgoing().headerKey(), 1000, 55, false));
+        TransportKeys keys = new TransportKeys(t, derived.previousIncoming(),
+                new IncomingKeys(current.tagKey(), current.headerKey(), 1000, 7, 0x4000_0000),
+                new IncomingKeys(next.tagKey(), next.headerKey(), 1001, 3, 0x2000_0000),
+                new OutgoingKeys(out.tagKey(), out.headerKey(), 1000, 55, false));
 
         TransportKeys rotated = transportCrypto.updateTransportKeys(keys, 1001);
 

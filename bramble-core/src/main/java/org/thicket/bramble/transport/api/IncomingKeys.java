@@ -24,10 +24,6 @@ public record IncomingKeys(SecretKey tagKey, SecretKey headerKey, long timePerio
         this(tagKey, headerKey, timePeriod, 0, 0);
     }
 
-    public IncomingKeys withWindow(long base, int bitmap) {
-        return new IncomingKeys(tagKey, headerKey, timePeriod, base, bitmap);
-    }
-
     /** Overwrites both keys; they are unusable afterwards. */
     public void wipe() {
         tagKey.wipe();

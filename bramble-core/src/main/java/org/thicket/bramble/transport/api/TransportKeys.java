@@ -44,19 +44,6 @@ public record TransportKeys(TransportId transportId, IncomingKeys previousIncomi
         return null;
     }
 
-    /** The same keys with the incoming keys of {@code updated}'s period replaced by {@code updated}. */
-    public TransportKeys withIncomingKeys(IncomingKeys updated) {
-        long offset = updated.timePeriod() - timePeriod();
-        return new TransportKeys(transportId, offset == -1 ? updated : previousIncoming,
-                offset == 0 ? updated : currentIncoming, offset == 1 ? updated : nextIncoming, currentOutgoing,
-                rootKey, alice);
-    }
-
-    public TransportKeys withOutgoingKeys(OutgoingKeys updated) {
-        return new TransportKeys(transportId, previousIncoming, currentIncoming, nextIncoming, updated, rootKey,
-                alice);
-    }
-
     /** Overwrites every secret key held here; the keys are unusable afterwards. */
     public void wipe() {
         previousIncoming.wipe();
