@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.thicket.bramble.account.AccountModule;
 import org.thicket.bramble.account.api.AccountConfig;
 import org.thicket.bramble.connection.ConnectionModule;
+import org.thicket.bramble.contact.ContactModule;
 import org.thicket.bramble.crypto.CryptoModule;
 import org.thicket.bramble.data.DataModule;
 import org.thicket.bramble.db.DatabaseModule;
@@ -17,6 +18,7 @@ import org.thicket.bramble.record.RecordModule;
 import org.thicket.bramble.stream.StreamModule;
 import org.thicket.bramble.sync.SyncModule;
 import org.thicket.bramble.system.SystemModule;
+import org.thicket.bramble.transport.TransportModule;
 
 /**
  * Every core concern for one account's data directory. The order is the order of contributed lifecycle hooks and
@@ -50,5 +52,7 @@ public final class BrambleCoreModule extends AbstractModule {
         install(new SyncModule());
         install(new PluginModule());
         install(new ConnectionModule());
+        install(new TransportModule());
+        install(new ContactModule());
     }
 }

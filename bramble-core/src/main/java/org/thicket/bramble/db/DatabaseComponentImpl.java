@@ -14,19 +14,28 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.thicket.bramble.contact.api.Contact;
+import org.thicket.bramble.contact.api.ContactExistsException;
 import org.thicket.bramble.contact.api.ContactId;
+import org.thicket.bramble.contact.api.NoSuchContactException;
+import org.thicket.bramble.contact.api.PendingContact;
+import org.thicket.bramble.contact.api.PendingContactId;
+import org.thicket.bramble.crypto.api.PublicKey;
 import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.db.api.DatabaseConfig;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.MigrationListener;
 import org.thicket.bramble.db.api.NoSuchGroupException;
+import org.thicket.bramble.db.api.NoSuchIdentityException;
 import org.thicket.bramble.db.api.NoSuchMessageException;
 import org.thicket.bramble.db.api.Transaction;
 import org.thicket.bramble.event.api.Event;
 import org.thicket.bramble.event.api.EventBus;
+import org.thicket.bramble.identity.api.Author;
 import org.thicket.bramble.identity.api.AuthorId;
 import org.thicket.bramble.identity.api.Identity;
+import org.thicket.bramble.plugin.api.TransportId;
 import org.thicket.bramble.settings.api.Settings;
 import org.thicket.bramble.settings.api.SettingsUpdatedEvent;
 import org.thicket.bramble.sync.api.Group;
@@ -46,6 +55,9 @@ import org.thicket.bramble.sync.api.Metadata;
 import org.thicket.bramble.sync.api.SyncConstants;
 import org.thicket.bramble.sync.api.Visibility;
 import org.thicket.bramble.system.api.Clock;
+import org.thicket.bramble.transport.api.KeySetId;
+import org.thicket.bramble.transport.api.TransportKeySet;
+import org.thicket.bramble.transport.api.TransportKeys;
 
 /** The database: opening and closing, transactions (delegated), and the data methods over the table classes. */
 final class DatabaseComponentImpl implements DatabaseComponent {
@@ -69,6 +81,9 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     private final OfferTable offers = new OfferTable();
     private final MetadataTable metadata = new MetadataTable();
     private final DependencyTable dependencies = new DependencyTable();
+    private final ContactTable contacts = new ContactTable();
+    private final TransportTable transportTable = new TransportTable();
+    private final TransportKeyTable transportKeys = new TransportKeyTable();
 
     // Written by open() under the write lock; read once open() has returned.
     private volatile boolean closedCleanlyLastTime;
@@ -540,5 +555,127 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     private static int requirePositive(int limit) {
         if (limit <= 0) throw new IllegalArgumentException("A limit must be positive, not " + limit);
         return limit;
+    }
+
+    // ---- Contacts and transport keys ----
+
+    @Override
+    public ContactId addContact(Transaction txn, Author remote, AuthorId localAuthorId, PublicKey handshakePublicKey,
+            boolean verified) throws DbException {
+        Connection c = writable(txn);
+        if (!identities.contains(c, localAuthorId)) throw new NoSuchIdentityException("No identity " + localAuthorId);
+        if (contacts.contains(c, remote.id(), localAuthorId)) {
+            throw new ContactExistsException("Author " + remote.id() + " is already a contact of " + localAuthorId);
+        }
+        return contacts.add(c, remote, localAuthorId, handshakePublicKey, verified);
+    }
+
+    @Override
+    public boolean containsContact(Transaction txn, ContactId c) throws DbException {
+        return contacts.contains(connection(txn), c);
+    }
+
+    @Override
+    public boolean containsContact(Transaction txn, AuthorId remote, AuthorId localAuthorId) throws DbException {
+        return contacts.contains(connection(txn), remote, localAuthorId);
+    }
+
+    @Override
+    public Contact getContact(Transaction txn, ContactId c) throws DbException {
+        return contacts.get(connection(txn), c);
+    }
+
+    @Override
+    public Collection<Contact> getContacts(Transaction txn) throws DbException {
+        return contacts.getAll(connection(txn));
+    }
+
+    @Override
+    public void setContactAlias(Transaction txn, ContactId c, String alias) throws DbException {
+        contacts.setAlias(writable(txn), c, alias);
+    }
+
+    @Override
+    public void setContactVerified(Transaction txn, ContactId c, boolean verified) throws DbException {
+        contacts.setVerified(writable(txn), c, verified);
+    }
+
+    @Override
+    public void removeContact(Transaction txn, ContactId c) throws DbException {
+        contacts.remove(writable(txn), c);
+    }
+
+    @Override
+    public void addPendingContact(Transaction txn, PendingContact p) throws DbException {
+        Connection c = writable(txn);
+        if (contacts.containsPending(c, p.id())) {
+            throw new ContactExistsException("Pending contact " + p.id() + " is already stored");
+        }
+        contacts.addPending(c, p);
+    }
+
+    @Override
+    public void removePendingContact(Transaction txn, PendingContactId p) throws DbException {
+        contacts.removePending(writable(txn), p);
+    }
+
+    @Override
+    public void addTransport(Transaction txn, TransportId t, long maxLatencyMs) throws DbException {
+        transportTable.put(writable(txn), t, maxLatencyMs);
+    }
+
+    @Override
+    public Map<TransportId, Long> getTransports(Transaction txn) throws DbException {
+        return transportTable.getAll(connection(txn));
+    }
+
+    @Override
+    public KeySetId addTransportKeys(Transaction txn, ContactId c, TransportKeys keys) throws DbException {
+        Connection conn = writable(txn);
+        if (!contacts.contains(conn, c)) throw new NoSuchContactException("No contact " + c.value());
+        return transportKeys.add(conn, c, null, keys);
+    }
+
+    @Override
+    public KeySetId addTransportKeys(Transaction txn, PendingContactId p, TransportKeys keys) throws DbException {
+        Connection c = writable(txn);
+        if (!contacts.containsPending(c, p)) throw new NoSuchContactException("No pending contact " + p);
+        return transportKeys.add(c, null, p, keys);
+    }
+
+    @Override
+    public Collection<TransportKeySet> getTransportKeys(Transaction txn, TransportId t) throws DbException {
+        return transportKeys.getAll(connection(txn), t);
+    }
+
+    @Override
+    public TransportKeySet getTransportKeySet(Transaction txn, TransportId t, KeySetId k) throws DbException {
+        return transportKeys.get(connection(txn), t, k);
+    }
+
+    @Override
+    public void updateTransportKeys(Transaction txn, TransportKeySet keys) throws DbException {
+        transportKeys.update(writable(txn), keys);
+    }
+
+    @Override
+    public long incrementStreamCounter(Transaction txn, TransportId t, KeySetId k) throws DbException {
+        return transportKeys.incrementStreamCounter(writable(txn), t, k);
+    }
+
+    @Override
+    public void setReorderingWindow(Transaction txn, TransportId t, KeySetId k, long timePeriod, long base,
+            int bitmap) throws DbException {
+        transportKeys.setReorderingWindow(writable(txn), t, k, timePeriod, base, bitmap);
+    }
+
+    @Override
+    public void setTransportKeysActive(Transaction txn, TransportId t, KeySetId k) throws DbException {
+        transportKeys.setActive(writable(txn), t, k);
+    }
+
+    @Override
+    public void removeTransportKeys(Transaction txn, TransportId t, KeySetId k) throws DbException {
+        transportKeys.remove(writable(txn), t, k);
     }
 }

@@ -2,9 +2,15 @@ package org.thicket.bramble.db.api;
 
 import java.util.Collection;
 import java.util.Map;
+import org.thicket.bramble.contact.api.Contact;
 import org.thicket.bramble.contact.api.ContactId;
+import org.thicket.bramble.contact.api.PendingContact;
+import org.thicket.bramble.contact.api.PendingContactId;
+import org.thicket.bramble.crypto.api.PublicKey;
+import org.thicket.bramble.identity.api.Author;
 import org.thicket.bramble.identity.api.AuthorId;
 import org.thicket.bramble.identity.api.Identity;
+import org.thicket.bramble.plugin.api.TransportId;
 import org.thicket.bramble.settings.api.Settings;
 import org.thicket.bramble.sync.api.Group;
 import org.thicket.bramble.sync.api.GroupId;
@@ -13,6 +19,9 @@ import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageState;
 import org.thicket.bramble.sync.api.Metadata;
 import org.thicket.bramble.sync.api.Visibility;
+import org.thicket.bramble.transport.api.KeySetId;
+import org.thicket.bramble.transport.api.TransportKeySet;
+import org.thicket.bramble.transport.api.TransportKeys;
 
 /**
  * The encrypted database. Every data method takes the {@link Transaction} it runs in; events that describe its
@@ -253,4 +262,91 @@ public interface DatabaseComponent extends DatabaseLifecycle {
 
     /** The messages of the same group that depend on this stored message, with their states. */
     Map<MessageId, MessageState> getMessageDependents(Transaction txn, MessageId id) throws DbException;
+
+    // ---- Contacts and transport keys ----
+
+    /**
+     * Stores a contact of a local identity.
+     *
+     * @param handshakePublicKey the contact's X25519 handshake key, or null if unknown
+     * @throws org.thicket.bramble.contact.api.ContactExistsException if the author is a contact of that identity
+     * @throws NoSuchIdentityException if the local identity is not stored
+     */
+    ContactId addContact(Transaction txn, Author remote, AuthorId localAuthorId, PublicKey handshakePublicKey,
+            boolean verified) throws DbException;
+
+    boolean containsContact(Transaction txn, ContactId c) throws DbException;
+
+    /** Whether the remote author is a contact of the local identity. */
+    boolean containsContact(Transaction txn, AuthorId remote, AuthorId localAuthorId) throws DbException;
+
+    /** @throws org.thicket.bramble.contact.api.NoSuchContactException if there is none with this ID */
+    Contact getContact(Transaction txn, ContactId c) throws DbException;
+
+    /** Every contact of every local identity, in the order they were added. */
+    Collection<Contact> getContacts(Transaction txn) throws DbException;
+
+    /** @param alias null to clear it. @throws org.thicket.bramble.contact.api.NoSuchContactException if absent */
+    void setContactAlias(Transaction txn, ContactId c, String alias) throws DbException;
+
+    /** @throws org.thicket.bramble.contact.api.NoSuchContactException if absent */
+    void setContactVerified(Transaction txn, ContactId c, boolean verified) throws DbException;
+
+    /**
+     * Removes a contact with its transport keys, group visibilities, statuses and offers.
+     *
+     * @throws org.thicket.bramble.contact.api.NoSuchContactException if absent
+     */
+    void removeContact(Transaction txn, ContactId c) throws DbException;
+
+    /** @throws org.thicket.bramble.contact.api.ContactExistsException if one with the same ID is stored */
+    void addPendingContact(Transaction txn, PendingContact p) throws DbException;
+
+    /**
+     * Removes a pending contact with its handshake keys.
+     *
+     * @throws org.thicket.bramble.contact.api.NoSuchContactException if absent
+     */
+    void removePendingContact(Transaction txn, PendingContactId p) throws DbException;
+
+    /** Stores a transport, or updates the latency of a stored one. */
+    void addTransport(Transaction txn, TransportId t, long maxLatencyMs) throws DbException;
+
+    /** Every stored transport with its latency in ms. */
+    Map<TransportId, Long> getTransports(Transaction txn) throws DbException;
+
+    /**
+     * Stores a contact's keys for the keys' transport, which must be stored.
+     *
+     * @throws org.thicket.bramble.contact.api.NoSuchContactException if the contact is not stored
+     */
+    KeySetId addTransportKeys(Transaction txn, ContactId c, TransportKeys keys) throws DbException;
+
+    /**
+     * Stores a pending contact's handshake keys for the keys' transport, which must be stored.
+     *
+     * @throws org.thicket.bramble.contact.api.NoSuchContactException if the pending contact is not stored
+     */
+    KeySetId addTransportKeys(Transaction txn, PendingContactId p, TransportKeys keys) throws DbException;
+
+    /** Every key set of the transport, in key-set order. */
+    Collection<TransportKeySet> getTransportKeys(Transaction txn, TransportId t) throws DbException;
+
+    /** One key set, or null if the transport has none with this ID (e.g. its contact was removed). */
+    TransportKeySet getTransportKeySet(Transaction txn, TransportId t, KeySetId k) throws DbException;
+
+    /** Stores a key set's keys, periods, windows, counter and active flag, e.g. after rotation. */
+    void updateTransportKeys(Transaction txn, TransportKeySet keys) throws DbException;
+
+    /** Adds one to the key set's stream counter and returns the value before: the stream number to use. */
+    long incrementStreamCounter(Transaction txn, TransportId t, KeySetId k) throws DbException;
+
+    /** Stores the reordering window of the key set's incoming keys of {@code timePeriod}. */
+    void setReorderingWindow(Transaction txn, TransportId t, KeySetId k, long timePeriod, long base, int bitmap)
+            throws DbException;
+
+    /** Lets the key set's outgoing keys be used. */
+    void setTransportKeysActive(Transaction txn, TransportId t, KeySetId k) throws DbException;
+
+    void removeTransportKeys(Transaction txn, TransportId t, KeySetId k) throws DbException;
 }
