@@ -17,6 +17,7 @@ import org.thicket.bramble.connection.api.ConnectionClosedEvent;
 import org.thicket.bramble.connection.api.ConnectionManager;
 import org.thicket.bramble.connection.api.ConnectionOpenedEvent;
 import org.thicket.bramble.connection.api.ConnectionRegistry;
+import org.thicket.bramble.contact.api.ContactAddedEvent;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.event.api.Event;
@@ -108,6 +109,8 @@ final class Poller implements EventListener, Service {
     public void eventOccurred(Event e) {
         if (e instanceof TransportActiveEvent active) {
             transportActive(active.transportId());
+        } else if (e instanceof ContactAddedEvent added) {
+            contactAdded(added.contactId());
         } else if (e instanceof TransportInactiveEvent inactive) {
             transportInactive(inactive.transportId());
         } else if (e instanceof ConnectionOpenedEvent opened) {

@@ -1,6 +1,6 @@
 package org.thicket.bramble.transport;
 
-import static org.thicket.bramble.transport.api.TransportConstants.PROTOCOL_VERSION;
+import static org.thicket.bramble.stream.api.StreamConstants.PROTOCOL_VERSION;
 
 import java.util.Collection;
 import java.util.Comparator;

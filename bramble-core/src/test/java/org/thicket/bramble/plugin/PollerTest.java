@@ -16,6 +16,7 @@ import org.thicket.bramble.connection.api.ConnectionClosedEvent;
 import org.thicket.bramble.connection.api.ConnectionRegistry;
 import org.thicket.bramble.connection.api.InterruptibleConnection;
 import org.thicket.bramble.connection.api.TransportPreference;
+import org.thicket.bramble.contact.api.ContactAddedEvent;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.event.api.EventBus;
 import org.thicket.bramble.plugin.RecordingConnectionManager.Kind;
@@ -300,6 +301,8 @@ class PollerTest {
         bus.broadcast(new ConnectionClosedEvent(ALICE, LAN, false, true));
         assertThat(lan.connectAttempts).containsExactly(ALICE_LAN);
         bus.broadcast(new TransportActiveEvent(LAN));
+        bus.broadcast(new ContactAddedEvent(ALICE, true));
+        assertThat(lan.connectAttempts).as("a new contact is tried at once").containsExactly(ALICE_LAN, ALICE_LAN);
 
         poller.stopService();
         assertThat(scheduler.dueTimes()).isEmpty();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.thicket.bramble.test.TestNode.LAN;
 import static org.thicket.bramble.test.TestNode.TOR;
 import static org.thicket.bramble.transport.api.TransportConstants.MAX_STREAM_NUMBER;
-import static org.thicket.bramble.transport.api.TransportConstants.PROTOCOL_VERSION;
+import static org.thicket.bramble.stream.api.StreamConstants.PROTOCOL_VERSION;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

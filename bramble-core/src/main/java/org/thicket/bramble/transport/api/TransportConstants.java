@@ -3,9 +3,6 @@ package org.thicket.bramble.transport.api;
 /** The numbers of the transport-key schedule (specs/transport-keys.md). */
 public final class TransportConstants {
 
-    /** The BTP version whose tags the key manager precomputes; the tag covers it (specs/btp.md). */
-    public static final int PROTOCOL_VERSION = 4;
-
     /** How far two peers' clocks may differ; added to a transport's latency to give its period length. */
     public static final long MAX_CLOCK_DIFFERENCE_MS = 24L * 60 * 60 * 1000;
 
