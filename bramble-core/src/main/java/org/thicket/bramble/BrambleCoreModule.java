@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import java.nio.file.Path;
 import org.thicket.bramble.account.AccountModule;
 import org.thicket.bramble.account.api.AccountConfig;
+import org.thicket.bramble.client.ClientModule;
 import org.thicket.bramble.crypto.CryptoModule;
 import org.thicket.bramble.data.DataModule;
 import org.thicket.bramble.db.DatabaseModule;
@@ -46,5 +47,6 @@ public final class BrambleCoreModule extends AbstractModule {
         install(new AccountModule());
         install(new StreamModule());
         install(new SyncModule());
+        install(new ClientModule());
     }
 }
