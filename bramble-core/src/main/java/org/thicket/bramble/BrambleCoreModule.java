@@ -16,6 +16,7 @@ import org.thicket.bramble.record.RecordModule;
 import org.thicket.bramble.stream.StreamModule;
 import org.thicket.bramble.sync.SyncModule;
 import org.thicket.bramble.system.SystemModule;
+import org.thicket.bramble.validation.ValidationModule;
 
 /**
  * Every core concern for one account's data directory. The order is the order of contributed lifecycle hooks and
@@ -48,5 +49,6 @@ public final class BrambleCoreModule extends AbstractModule {
         install(new StreamModule());
         install(new SyncModule());
         install(new ClientModule());
+        install(new ValidationModule());
     }
 }
