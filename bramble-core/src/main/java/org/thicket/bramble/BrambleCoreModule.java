@@ -6,6 +6,7 @@ import org.thicket.bramble.account.AccountModule;
 import org.thicket.bramble.account.api.AccountConfig;
 import org.thicket.bramble.connection.ConnectionModule;
 import org.thicket.bramble.contact.ContactModule;
+import org.thicket.bramble.client.ClientModule;
 import org.thicket.bramble.crypto.CryptoModule;
 import org.thicket.bramble.data.DataModule;
 import org.thicket.bramble.db.DatabaseModule;
@@ -19,6 +20,7 @@ import org.thicket.bramble.stream.StreamModule;
 import org.thicket.bramble.sync.SyncModule;
 import org.thicket.bramble.system.SystemModule;
 import org.thicket.bramble.transport.TransportModule;
+import org.thicket.bramble.validation.ValidationModule;
 
 /**
  * Every core concern for one account's data directory. The order is the order of contributed lifecycle hooks and
@@ -54,5 +56,7 @@ public final class BrambleCoreModule extends AbstractModule {
         install(new ConnectionModule());
         install(new TransportModule());
         install(new ContactModule());
+        install(new ClientModule());
+        install(new ValidationModule());
     }
 }

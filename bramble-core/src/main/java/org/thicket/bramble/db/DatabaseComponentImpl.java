@@ -678,4 +678,20 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     public void removeTransportKeys(Transaction txn, TransportId t, KeySetId k) throws DbException {
         transportKeys.remove(writable(txn), t, k);
     }
+
+    // ---- Validation: messages by state, and dropping an invalid message's metadata (specs/bsp.md) ----
+
+    private final ValidationTable validation = new ValidationTable();
+
+    @Override
+    public Collection<MessageId> getMessageIdsInState(Transaction txn, MessageState state) throws DbException {
+        return validation.getIds(connection(txn), state);
+    }
+
+    @Override
+    public void deleteMessageMetadata(Transaction txn, MessageId id) throws DbException {
+        Connection c = writable(txn);
+        requireMessage(c, id);
+        validation.deleteMetadata(c, id);
+    }
 }

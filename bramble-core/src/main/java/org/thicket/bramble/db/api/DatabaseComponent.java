@@ -349,4 +349,12 @@ public interface DatabaseComponent extends DatabaseLifecycle {
     void setTransportKeysActive(Transaction txn, TransportId t, KeySetId k) throws DbException;
 
     void removeTransportKeys(Transaction txn, TransportId t, KeySetId k) throws DbException;
+
+    // ---- Validation: messages by state, and dropping an invalid message's metadata (specs/bsp.md) ----
+
+    /** The IDs of every stored message in this state, in any group, oldest first. */
+    Collection<MessageId> getMessageIdsInState(Transaction txn, MessageState state) throws DbException;
+
+    /** Removes every metadata key of a stored message. @throws NoSuchMessageException if it is not stored */
+    void deleteMessageMetadata(Transaction txn, MessageId id) throws DbException;
 }
