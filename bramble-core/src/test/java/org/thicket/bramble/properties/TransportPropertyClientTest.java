@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.client.api.ClientHelper;
 import org.thicket.bramble.client.api.ContactGroupFactory;
-import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.data.api.BdfDictionary;
 import org.thicket.bramble.data.api.BdfList;
 import org.thicket.bramble.db.api.DbException;
