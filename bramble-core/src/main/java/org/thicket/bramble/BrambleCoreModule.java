@@ -15,12 +15,14 @@ import org.thicket.bramble.event.EventModule;
 import org.thicket.bramble.identity.IdentityModule;
 import org.thicket.bramble.lifecycle.LifecycleModule;
 import org.thicket.bramble.plugin.PluginModule;
+import org.thicket.bramble.properties.PropertiesModule;
 import org.thicket.bramble.record.RecordModule;
 import org.thicket.bramble.stream.StreamModule;
 import org.thicket.bramble.sync.SyncModule;
 import org.thicket.bramble.system.SystemModule;
 import org.thicket.bramble.transport.TransportModule;
 import org.thicket.bramble.validation.ValidationModule;
+import org.thicket.bramble.versioning.VersioningModule;
 
 /**
  * Every core concern for one account's data directory. The order is the order of contributed lifecycle hooks and
@@ -58,5 +60,7 @@ public final class BrambleCoreModule extends AbstractModule {
         install(new ContactModule());
         install(new ClientModule());
         install(new ValidationModule());
+        install(new VersioningModule());
+        install(new PropertiesModule());
     }
 }

@@ -2,6 +2,7 @@ package org.thicket.bramble.client;
 
 import jakarta.inject.Inject;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.thicket.bramble.client.api.ClientHelper;
@@ -59,6 +60,13 @@ final class ClientHelperImpl implements ClientHelper {
     @Override
     public BdfList toList(byte[] encoded) throws FormatException {
         return codec.decodeList(encoded);
+    }
+
+    @Override
+    public BdfList getMessageAsList(Transaction txn, MessageId messageId) throws DbException, FormatException {
+        byte[] raw = db.getMessage(txn, messageId);
+        if (raw == null) throw new DbException("Message " + messageId + " has no content");
+        return codec.decodeList(Arrays.copyOfRange(raw, Message.HEADER_LENGTH, raw.length));
     }
 
     @Override

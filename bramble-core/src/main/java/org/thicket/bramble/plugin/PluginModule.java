@@ -20,7 +20,6 @@ import org.thicket.bramble.plugin.api.IoExecutor;
 import org.thicket.bramble.plugin.api.PluginManager;
 import org.thicket.bramble.plugin.api.PluginScheduler;
 import org.thicket.bramble.plugin.api.SimplexPluginFactory;
-import org.thicket.bramble.plugin.api.TransportPropertyStore;
 
 /**
  * Binds the plugin manager, the poller and their executors, and declares the sets of plugin factories the app
@@ -36,7 +35,6 @@ public final class PluginModule extends AbstractModule {
         bind(PluginManagerImpl.class).in(Singleton.class);
         bind(PluginManager.class).to(PluginManagerImpl.class);
         bind(Poller.class).in(Singleton.class);
-        bind(TransportPropertyStore.class).to(SettingsTransportPropertyStore.class);
         bind(BackoffFactory.class).to(BackoffFactoryImpl.class);
         bind(Executor.class).annotatedWith(IoExecutor.class).to(Key.get(ExecutorService.class, IoExecutor.class));
 

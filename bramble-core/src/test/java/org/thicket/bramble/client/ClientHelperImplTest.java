@@ -177,6 +177,20 @@ class ClientHelperImplTest {
     }
 
     @Test
+    void aStoredMessageReadsBackAsItsListUntilItsContentIsDeleted() throws Exception {
+        BdfList body = BdfList.of("stored", 7, BdfList.of(true));
+        Message m = helper.createMessage(group.getId(), 1_700_000_000_000L, body);
+        db.transaction(false, txn -> helper.addLocalMessage(txn, m, new BdfDictionary(), false, false));
+
+        BdfList read = read(txn -> helper.getMessageAsList(txn, m.getId()));
+        assertThat(read).isEqualTo(body);
+
+        db.transaction(false, txn -> db.deleteMessage(txn, m.getId()));
+        assertThatThrownBy(() -> read(txn -> helper.getMessageAsList(txn, m.getId())))
+                .isInstanceOf(DbException.class);
+    }
+
+    @Test
     void anUnsharedLocalMessageIsNotAnnouncedAsShared() throws Exception {
         Message m = helper.createMessage(group.getId(), 1_700_000_000_000L, BdfList.of("private"));
         db.transaction(false, txn -> helper.addLocalMessage(txn, m, new BdfDictionary(), false, true));

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.DatabaseModule;
 import org.thicket.bramble.db.api.DatabaseComponent;
@@ -51,6 +52,7 @@ import org.thicket.bramble.plugin.api.TransportActiveEvent;
 import org.thicket.bramble.plugin.api.TransportId;
 import org.thicket.bramble.plugin.api.TransportInactiveEvent;
 import org.thicket.bramble.plugin.api.TransportProperties;
+import org.thicket.bramble.plugin.api.TransportPropertyStore;
 import org.thicket.bramble.plugin.api.TransportStateEvent;
 import org.thicket.bramble.settings.api.Settings;
 import org.thicket.bramble.system.api.Clock;
@@ -70,6 +72,33 @@ class PluginManagerImplTest {
     private final RecordingConnectionManager connectionManager = new RecordingConnectionManager();
     private final List<TestDuplexPlugin> duplexCreated = new ArrayList<>();
     private final List<TestSimplexPlugin> simplexCreated = new ArrayList<>();
+    private final MemoryProperties properties = new MemoryProperties();
+
+    /** Properties kept in memory per transport, so a test sees which transport each call named. */
+    private static final class MemoryProperties implements TransportPropertyStore {
+        final Map<TransportId, TransportProperties> local = new HashMap<>();
+        final Map<TransportId, Map<ContactId, TransportProperties>> remote = new HashMap<>();
+
+        @Override
+        public TransportProperties getLocalProperties(TransportId transportId) {
+            return local.getOrDefault(transportId, TransportProperties.EMPTY);
+        }
+
+        @Override
+        public void mergeLocalProperties(TransportId transportId, TransportProperties update) {
+            local.put(transportId, getLocalProperties(transportId).merge(update));
+        }
+
+        @Override
+        public Map<ContactId, TransportProperties> getRemoteProperties(TransportId transportId) {
+            return remote.getOrDefault(transportId, Map.of());
+        }
+
+        @Override
+        public TransportProperties getRemoteProperties(ContactId contactId, TransportId transportId) {
+            return getRemoteProperties(transportId).getOrDefault(contactId, TransportProperties.EMPTY);
+        }
+    }
 
     /** A real database: the manager reads and writes settings in it. */
     @BeforeEach
@@ -107,8 +136,7 @@ class PluginManagerImplTest {
 
     private PluginManagerImpl manager(Set<DuplexPluginFactory> duplex, Set<SimplexPluginFactory> simplex,
             Executor ioExecutor) {
-        return new PluginManagerImpl(duplex, simplex, db, new SettingsTransportPropertyStore(db), connectionManager,
-                bus, ioExecutor);
+        return new PluginManagerImpl(duplex, simplex, db, properties, connectionManager, bus, ioExecutor);
     }
 
     private PluginManagerImpl startedManager() throws ServiceException {
@@ -294,35 +322,20 @@ class PluginManagerImplTest {
     }
 
     @Test
-    void localPropertiesRoundTripInTheLocalNamespaceAndContactsHaveNoneYet() throws Exception {
+    void propertiesGoThroughTheStoreUnderThePluginsTransport() throws Exception {
         startedManager();
         TestDuplexPlugin plugin = duplexCreated.get(0);
+        ContactId contact = new ContactId(1);
+        properties.remote.put(DUPLEX, Map.of(contact, new TransportProperties(Map.of("port", "40001"))));
 
         plugin.callback.mergeLocalProperties(new TransportProperties(Map.of("port", "40000")));
         plugin.callback.mergeLocalProperties(new TransportProperties(Map.of("ipPorts", "10.0.0.2:40000")));
 
         assertThat(plugin.callback.getLocalProperties().values())
                 .isEqualTo(Map.of("port", "40000", "ipPorts", "10.0.0.2:40000"));
-        Settings stored = db.transactionWithResult(true, txn -> db.getSettings(txn, DUPLEX.value() + ":local"));
-        assertThat(stored.values()).isEqualTo(plugin.callback.getLocalProperties().values());
+        assertThat(properties.local).containsOnlyKeys(DUPLEX);
         assertThat(simplexCreated.get(0).callback.getLocalProperties().isEmpty()).isTrue();
-        assertThat(plugin.callback.getRemoteProperties()).isEmpty();
-    }
-
-    @Test
-    void localPropertiesOverTheLimitAreRefusedAndNothingIsWritten() throws Exception {
-        startedManager();
-        TestSimplexPlugin plugin = simplexCreated.get(0);
-        Map<String, String> first = new HashMap<>();
-        Map<String, String> second = new HashMap<>();
-        for (int i = 0; i < 60; i++) {
-            first.put("a" + i, "x");
-            second.put("b" + i, "y");
-        }
-        plugin.callback.mergeLocalProperties(new TransportProperties(first));
-
-        assertThatThrownBy(() -> plugin.callback.mergeLocalProperties(new TransportProperties(second)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThat(plugin.callback.getLocalProperties().values()).isEqualTo(first);
+        assertThat(plugin.callback.getRemoteProperties()).containsOnlyKeys(contact);
+        assertThat(simplexCreated.get(0).callback.getRemoteProperties()).isEmpty();
     }
 }

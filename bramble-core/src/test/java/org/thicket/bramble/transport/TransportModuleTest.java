@@ -19,12 +19,14 @@ import org.thicket.bramble.contact.api.ContactHook;
 import org.thicket.bramble.contact.api.ContactManager;
 import org.thicket.bramble.lifecycle.api.Service;
 import org.thicket.bramble.lifecycle.api.ShutdownOnStop;
+import org.thicket.bramble.properties.api.TransportPropertyManager;
 import org.thicket.bramble.stream.api.TagEncoder;
 import org.thicket.bramble.test.TestTagEncoder;
 import org.thicket.bramble.transport.api.KeyManager;
 import org.thicket.bramble.transport.api.RotationScheduler;
 import org.thicket.bramble.transport.api.TransportCrypto;
 import org.thicket.bramble.transport.api.TransportDescriptor;
+import org.thicket.bramble.versioning.api.ClientVersioningManager;
 
 /** The transport and contact modules as the core wires them. The tag encoder comes from the stream module. */
 class TransportModuleTest {
@@ -61,10 +63,12 @@ class TransportModuleTest {
     }
 
     @Test
-    void theContributedSetsExistEmpty() {
+    void theContributedSetsExistAndOnlyTheCoresOwnClientsHookContacts() {
         Injector i = core();
         assertThat(i.getInstance(Key.get(new TypeLiteral<Set<TransportDescriptor>>() { }))).isEmpty();
-        assertThat(i.getInstance(Key.get(new TypeLiteral<Set<ContactHook>>() { }))).isEmpty();
+        assertThat(i.getInstance(Key.get(new TypeLiteral<Set<ContactHook>>() { }))).containsExactlyInAnyOrder(
+                (ContactHook) i.getInstance(ClientVersioningManager.class),
+                (ContactHook) i.getInstance(TransportPropertyManager.class));
         assertThat(i.getInstance(ContactManager.class)).isSameAs(i.getInstance(ContactManager.class));
     }
 }

@@ -29,6 +29,14 @@ public interface ClientHelper {
 
     BdfList toList(byte[] encoded) throws FormatException;
 
+    /**
+     * The body of a stored message as one canonical BDF list.
+     *
+     * @throws DbException if the message is not stored or its content was deleted
+     * @throws FormatException if the body is not one BDF list
+     */
+    BdfList getMessageAsList(Transaction txn, MessageId messageId) throws DbException, FormatException;
+
     byte[] toByteArray(BdfList list);
 
     /** Each value BDF-encoded under its key. */

@@ -6,8 +6,8 @@ import org.thicket.bramble.db.api.DbException;
 
 /**
  * Where transport properties live: ours, which we publish, and each contact's. The transport-properties client
- * ({@code org.briarproject.bramble.properties}), when it lands, implements this and syncs our properties to contacts;
- * until then local properties are kept in settings and no contact has any.
+ * ({@code org.briarproject.bramble.properties}, bound by {@code PropertiesModule}) implements this and syncs our
+ * properties to contacts. Each method runs its own transaction, so it must not be called while holding one.
  */
 public interface TransportPropertyStore {
 
