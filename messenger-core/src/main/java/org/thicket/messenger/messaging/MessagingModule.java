@@ -1,12 +1,29 @@
 package org.thicket.messenger.messaging;
 
+import static org.thicket.messenger.messaging.api.MessagingConstants.CLIENT;
+import static org.thicket.messenger.messaging.api.MessagingConstants.CLIENT_VERSION;
+
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.Multibinder;
+import jakarta.inject.Singleton;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.thicket.bramble.contact.api.ContactHook;
+import org.thicket.bramble.lifecycle.api.OpenDatabaseHook;
+import org.thicket.bramble.lifecycle.api.Service;
+import org.thicket.bramble.validation.ValidationModule;
+import org.thicket.bramble.versioning.api.ClientVersion;
+import org.thicket.bramble.versioning.api.ClientVersioningHook;
+import org.thicket.messenger.messaging.api.MessagingManager;
 import org.thicket.messenger.messaging.api.PrivateMessageFactory;
 import org.thicket.messenger.messaging.api.PrivateMessageValidator;
 
 /**
- * Binds the private-messaging client's format layer (body encoding and stateless validation). Needs bramble's
- * DataModule (BdfCodec) and SystemModule (Clock). The client helper, conversation storage and hooks come later.
+ * The private-messaging client: the format layer, the {@link MessagingManager}, and its contributions to the core
+ * (contact hook, open-database hook, validator, delivery hook, versioning hook, the delivery-tracking service).
+ * Needs bramble's core module and a {@link org.thicket.bramble.versioning.api.ClientVersioningManager}.
  */
 public final class MessagingModule extends AbstractModule {
 
@@ -14,5 +31,29 @@ public final class MessagingModule extends AbstractModule {
     protected void configure() {
         bind(PrivateMessageFactory.class).to(PrivateMessageFactoryImpl.class);
         bind(PrivateMessageValidator.class).to(PrivateMessageValidatorImpl.class);
+        bind(MessagingManager.class).to(MessagingManagerImpl.class);
+
+        Multibinder.newSetBinder(binder(), ContactHook.class).addBinding().to(MessagingContactHook.class);
+        Multibinder.newSetBinder(binder(), OpenDatabaseHook.class).addBinding().to(MessagingContactHook.class);
+        // The map ClientVersioningModule.clients(binder()) returns: same key and value types, so the same binding.
+        MapBinder.newMapBinder(binder(), ClientVersion.class, ClientVersioningHook.class)
+                .addBinding(CLIENT_VERSION).to(MessagingContactHook.class);
+        ValidationModule.validators(binder()).addBinding(CLIENT).to(MessagingValidator.class);
+        ValidationModule.hooks(binder()).addBinding(CLIENT).to(IncomingMessages.class);
+
+        bind(DeliveryTracker.class).in(Singleton.class);
+        Multibinder.newSetBinder(binder(), Service.class).addBinding().to(DeliveryTracker.class);
+    }
+
+    /** One daemon thread: acks are few and each is one short transaction. */
+    @Provides
+    @Singleton
+    @DeliveryExecutor
+    ExecutorService deliveryExecutor() {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "messaging-delivery");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

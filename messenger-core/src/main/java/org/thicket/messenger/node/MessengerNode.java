@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import org.thicket.bramble.BrambleCoreModule;
 import org.thicket.bramble.account.api.AccountManager;
 import org.thicket.bramble.account.api.WrongPasswordException;
 import org.thicket.bramble.crypto.api.SecretKey;
@@ -20,6 +19,7 @@ import org.thicket.bramble.identity.api.Identity;
 import org.thicket.bramble.identity.api.IdentityManager;
 import org.thicket.bramble.lifecycle.api.LifecycleManager;
 import org.thicket.bramble.lifecycle.api.StartResult;
+import org.thicket.messenger.MessengerCoreModule;
 
 /**
  * One account's running messenger: the object graph for a data directory and its lifecycle. A node starts at most
@@ -40,7 +40,7 @@ public final class MessengerNode {
 
     /** @param overrides bindings that replace the defaults, e.g. the event executor of a UI toolkit */
     public static MessengerNode create(Path dataDirectory, Module... overrides) {
-        Module core = new BrambleCoreModule(dataDirectory);
+        Module core = new MessengerCoreModule(dataDirectory);
         return new MessengerNode(Guice.createInjector(Modules.override(core).with(overrides)));
     }
 

@@ -1,6 +1,8 @@
 package org.thicket.messenger.messaging.api;
 
 import org.thicket.bramble.sync.api.ClientId;
+import org.thicket.bramble.validation.api.ClientMajorVersion;
+import org.thicket.bramble.versioning.api.ClientVersion;
 
 /**
  * The private-messaging client's identity and limits (specs/clients/messaging.md). Text and content-type limits
@@ -11,6 +13,12 @@ public final class MessagingConstants {
     public static final ClientId CLIENT_ID = new ClientId("org.briarproject.briar.messaging");
     public static final int MAJOR_VERSION = 0;
     public static final int MINOR_VERSION = 3;
+    /** The client and major version: the key our validator and delivery hook are registered under. */
+    public static final ClientMajorVersion CLIENT = new ClientMajorVersion(CLIENT_ID, MAJOR_VERSION);
+    /** What we announce to contacts through client versioning. */
+    public static final ClientVersion CLIENT_VERSION = new ClientVersion(CLIENT, MINOR_VERSION);
+    /** The first minor version that reads the auto-delete timer; older contacts get messages without one. */
+    public static final int AUTO_DELETE_MINOR_VERSION = 3;
 
     /** Type code (first list element) of a private message: text and/or attachment references, optional timer. */
     public static final int PRIVATE_MESSAGE = 0;
@@ -33,7 +41,7 @@ public final class MessagingConstants {
     /** A message whose timestamp is further ahead of our clock than this is rejected (24 hours). */
     public static final long MAX_CLOCK_DIFFERENCE_MS = 24L * 60 * 60 * 1000;
 
-    /** Metadata the client stores with each incoming message (a BDF dictionary); see the spec's metadata table. */
+    /** Metadata the client stores with each message (a BDF dictionary); see the spec's metadata table. */
     public static final String MSG_KEY_TIMESTAMP = "timestamp";
     public static final String MSG_KEY_LOCAL = "local";
     public static final String MSG_KEY_READ = "read";
@@ -43,6 +51,11 @@ public final class MessagingConstants {
     public static final String MSG_KEY_AUTO_DELETE_TIMER = "autoDeleteTimer";
     public static final String MSG_KEY_CONTENT_TYPE = "contentType";
     public static final String MSG_KEY_DESCRIPTOR_LENGTH = "descriptorLength";
+    /** Our private messages only: false until the contact acks the message, then true. */
+    public static final String MSG_KEY_DELIVERED = "delivered";
+
+    /** Group metadata of a contact group: the local ID of the contact it is shared with. */
+    public static final String GROUP_KEY_CONTACT_ID = "contactId";
 
     private MessagingConstants() {
     }

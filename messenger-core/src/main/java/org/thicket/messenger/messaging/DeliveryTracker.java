@@ -1,0 +1,118 @@
+package org.thicket.messenger.messaging;
+
+import static org.thicket.messenger.messaging.api.MessagingConstants.MSG_KEY_DELIVERED;
+import static org.thicket.messenger.messaging.api.MessagingConstants.MSG_KEY_LOCAL;
+import static org.thicket.messenger.messaging.api.MessagingConstants.MSG_KEY_MSG_TYPE;
+import static org.thicket.messenger.messaging.api.MessagingConstants.PRIVATE_MESSAGE;
+
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thicket.bramble.client.api.ClientHelper;
+import org.thicket.bramble.contact.api.ContactId;
+import org.thicket.bramble.data.api.BdfDictionary;
+import org.thicket.bramble.db.api.DatabaseComponent;
+import org.thicket.bramble.db.api.DbException;
+import org.thicket.bramble.db.api.Transaction;
+import org.thicket.bramble.event.api.Event;
+import org.thicket.bramble.event.api.EventBus;
+import org.thicket.bramble.event.api.EventListener;
+import org.thicket.bramble.lifecycle.api.Service;
+import org.thicket.bramble.lifecycle.api.ServiceException;
+import org.thicket.bramble.sync.api.GroupId;
+import org.thicket.bramble.sync.api.MessageId;
+import org.thicket.bramble.sync.api.Metadata;
+import org.thicket.bramble.sync.api.MessagesAckedEvent;
+import org.thicket.messenger.messaging.api.PrivateMessageDeliveredEvent;
+
+/**
+ * Marks our private messages delivered when the contact acks them. The ack is announced after its own transaction
+ * committed, and the event thread must not start transactions, so each ack is recorded in a transaction of its own
+ * on the delivery executor. An ack that arrives while the node stops, after this service stopped listening, is not
+ * recorded: the message then stays "not delivered" although the contact has it.
+ */
+final class DeliveryTracker implements Service, EventListener {
+
+    /** How long stopping waits for the acks already queued; each is one short transaction. */
+    static final long STOP_TIMEOUT_SECONDS = 30;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryTracker.class);
+
+    private final DatabaseComponent db;
+    private final EventBus eventBus;
+    private final MessagingGroups groups;
+    private final ClientHelper clientHelper;
+    private final ExecutorService executor;
+    /** Our private messages the contact has not acked yet, as a metadata query. */
+    private final Metadata undelivered;
+
+    @Inject
+    DeliveryTracker(DatabaseComponent db, EventBus eventBus, MessagingGroups groups, ClientHelper clientHelper,
+            @DeliveryExecutor ExecutorService executor) {
+        this.db = db;
+        this.eventBus = eventBus;
+        this.groups = groups;
+        this.clientHelper = clientHelper;
+        this.executor = executor;
+        this.undelivered = clientHelper.toMetadata(new BdfDictionary()
+                .with(MSG_KEY_MSG_TYPE, PRIVATE_MESSAGE)
+                .with(MSG_KEY_LOCAL, true)
+                .with(MSG_KEY_DELIVERED, false));
+    }
+
+    @Override
+    public void startService() {
+        eventBus.addListener(this);
+    }
+
+    /** Records the acks already queued, then ends the executor. */
+    @Override
+    public void stopService() throws ServiceException {
+        eventBus.removeListener(this);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new ServiceException("Acks were not recorded within " + STOP_TIMEOUT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException("Interrupted while recording acks", e);
+        }
+    }
+
+    @Override
+    public void eventOccurred(Event event) {
+        if (!(event instanceof MessagesAckedEvent acked)) return;
+        try {
+            executor.execute(() -> record(acked.contactId(), acked.messageIds()));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Not recording an ack of contact {} while stopping", acked.contactId().value());
+        }
+    }
+
+    private void record(ContactId contactId, List<MessageId> acked) {
+        try {
+            db.transaction(false, txn -> markDelivered(txn, contactId, acked));
+        } catch (DbException | RuntimeException e) {
+            LOG.error("Could not record an ack of contact {}", contactId.value(), e);
+        }
+    }
+
+    /** Acks name messages of every client; only our undelivered private messages in the contact's group count. */
+    private void markDelivered(Transaction txn, ContactId contactId, List<MessageId> acked) throws DbException {
+        if (!db.containsContact(txn, contactId)) return; // removed since, with its conversation
+        GroupId group = groups.contactGroupId(txn, contactId);
+        Set<MessageId> waiting = new HashSet<>(db.getMessageIds(txn, group, undelivered));
+        for (MessageId id : acked) {
+            if (!waiting.contains(id)) continue;
+            clientHelper.mergeMessageMetadata(txn, id, new BdfDictionary().with(MSG_KEY_DELIVERED, true));
+            txn.attach(new PrivateMessageDeliveredEvent(contactId, id));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.thicket.messenger.messaging;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.thicket.bramble.sync.api.Message;
+import org.thicket.bramble.sync.api.MessageId;
+import org.thicket.bramble.sync.api.MessageState;
+import org.thicket.bramble.validation.api.MessageStateChangedEvent;
+
+/**
+ * Carries sync traffic between two nodes by hand, through the same database calls a sync session makes: the
+ * messages one side has to send to its peer, and the acks the other side owes back.
+ */
+final class Courier {
+
+    /** The maximum latency of the imaginary transport, in ms. */
+    static final long MAX_LATENCY = 30_000;
+    private static final int MAX_BATCH_BYTES = 1024 * 1024;
+    private static final int MAX_ACKS = 1000;
+
+    private Courier() {
+    }
+
+    /**
+     * Moves the messages {@code from} has due for its peer into {@code to}, as received from its peer, and waits
+     * until {@code to} has validated each and delivered or rejected it. Returns the messages moved.
+     */
+    static List<Message> moveMessages(MessagingNode from, MessagingNode to) throws Exception {
+        Collection<Message> due = from.call(txn ->
+                from.db().getMessagesToSend(txn, from.peer(), MAX_BATCH_BYTES, MAX_LATENCY));
+        List<Message> moved = new ArrayList<>(due);
+        receive(to, moved);
+        for (Message m : moved) awaitOutcome(to, m.getId());
+        return moved;
+    }
+
+    /** Hands the messages to {@code to} as received from its peer; true for each that was new there. */
+    static List<Boolean> receive(MessagingNode to, List<Message> messages) throws Exception {
+        return to.call(txn -> {
+            List<Boolean> added = new ArrayList<>();
+            for (Message m : messages) added.add(to.db().receiveMessage(txn, to.peer(), m));
+            return added;
+        });
+    }
+
+    /** Moves the acks {@code from} owes its peer to {@code to}. Returns the IDs acked. */
+    static List<MessageId> moveAcks(MessagingNode from, MessagingNode to) throws Exception {
+        List<MessageId> acks = from.call(txn -> {
+            List<MessageId> ids = List.copyOf(from.db().getMessagesToAck(txn, from.peer(), MAX_ACKS));
+            from.db().lowerAckFlag(txn, from.peer(), ids);
+            return ids;
+        });
+        to.call(txn -> {
+            to.db().setAckedBy(txn, to.peer(), acks);
+            return null;
+        });
+        return acks;
+    }
+
+    /** Waits until validation has delivered the received message or found it invalid. */
+    static MessageState awaitOutcome(MessagingNode node, MessageId id) throws InterruptedException {
+        return node.await(MessageStateChangedEvent.class, e -> e.messageId().equals(id) && !e.local()
+                && (e.state() == MessageState.DELIVERED || e.state() == MessageState.INVALID)).state();
+    }
+}
