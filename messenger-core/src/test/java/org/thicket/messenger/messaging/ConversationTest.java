@@ -18,7 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.client.api.ClientHelper;
+import org.thicket.bramble.contact.api.ContactId;
+import org.thicket.bramble.contact.api.ContactManager;
+import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.NoSuchMessageException;
+import org.thicket.bramble.identity.api.Author;
+import org.thicket.bramble.identity.api.IdentityManager;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageState;
@@ -29,7 +34,6 @@ import org.thicket.messenger.messaging.api.NotSupportedByContactException;
 import org.thicket.messenger.messaging.api.PrivateMessageDeliveredEvent;
 import org.thicket.messenger.messaging.api.PrivateMessageHeader;
 import org.thicket.messenger.messaging.api.PrivateMessageReceivedEvent;
-import org.thicket.messenger.test.FakeVersioning;
 
 /** Two whole nodes that are each other's contact, with a courier doing sync's job between them. */
 class ConversationTest {
@@ -44,8 +48,8 @@ class ConversationTest {
 
     @BeforeEach
     void meet() throws Exception {
-        alice = MessagingNode.create(root.resolve("alice"), "Alice", new FakeVersioning(3));
-        bob = MessagingNode.create(root.resolve("bob"), "Bob", new FakeVersioning(3));
+        alice = MessagingNode.create(root.resolve("alice"), "Alice");
+        bob = MessagingNode.create(root.resolve("bob"), "Bob");
         MessagingNode.befriend(alice, bob);
     }
 
@@ -168,7 +172,8 @@ class ConversationTest {
 
     @Test
     void aMessageMoreThanADayAheadOfTheReceiversClockIsRejectedAndNeverShown() throws Exception {
-        alice.clock().advance(MAX_CLOCK_DIFFERENCE_MS);
+        long bobsTime = bob.clock().currentTimeMillis();
+        alice.clock().advance(bobsTime - alice.clock().currentTimeMillis() + MAX_CLOCK_DIFFERENCE_MS);
         PrivateMessageHeader aDayAhead = send(alice, "exactly a day ahead");
         alice.clock().advance(1);
         PrivateMessageHeader tooFarAhead = send(alice, "a day and a millisecond ahead");
@@ -240,25 +245,27 @@ class ConversationTest {
     }
 
     @Test
-    void theTimerGoesOnlyToContactsThatReadItAndNothingToContactsWithoutTheClient() throws Exception {
-        alice.versioning().setMinorVersion(2);
-        PrivateMessageHeader toOld = alice.call(txn ->
-                alice.messaging().sendPrivateMessage(txn, alice.peer(), "for minor 2", List.of(), ONE_DAY_MS));
-        alice.versioning().setMinorVersion(3);
-        PrivateMessageHeader toCurrent = alice.call(txn ->
+    void theTimerGoesToAContactRunningTheCurrentVersionAndNothingToAContactWithoutTheClient() throws Exception {
+        PrivateMessageHeader timed = alice.call(txn ->
                 alice.messaging().sendPrivateMessage(txn, alice.peer(), "for minor 3", List.of(), ONE_DAY_MS));
-        assertThat(toOld.autoDeleteTimer()).isEqualTo(NO_AUTO_DELETE_TIMER);
-        assertThat(toCurrent.autoDeleteTimer()).isEqualTo(ONE_DAY_MS);
-        assertThat(bodyElements(alice, toOld.id())).as("[0, text, []]: three elements").isEqualTo(3);
-        assertThat(bodyElements(alice, toCurrent.id())).isEqualTo(4);
+        assertThat(timed.autoDeleteTimer()).isEqualTo(ONE_DAY_MS);
+        assertThat(bodyElements(alice, timed.id())).as("[0, text, [], timer]").isEqualTo(4);
 
         Courier.moveMessages(alice, bob);
-        assertThat(conversation(bob)).extracting(PrivateMessageHeader::autoDeleteTimer)
-                .containsExactlyInAnyOrder(NO_AUTO_DELETE_TIMER, ONE_DAY_MS);
+        assertThat(conversation(bob)).extracting(PrivateMessageHeader::autoDeleteTimer).containsExactly(ONE_DAY_MS);
 
-        alice.versioning().setMinorVersion(-1);
-        assertThatThrownBy(() -> send(alice, "to nobody")).isInstanceOf(NotSupportedByContactException.class);
-        assertThat(conversation(alice)).hasSize(2);
+        Author carol = alice.get(IdentityManager.class).createIdentity("Carol").localAuthor().author();
+        Author me = alice.author();
+        byte[] rootKey = new byte[SecretKey.LENGTH];
+        ContactId carolId = alice.call(txn -> alice.get(ContactManager.class)
+                .addContact(txn, carol, me.id(), new SecretKey(rootKey), alice.clock().currentTimeMillis(), true,
+                        true, true));
+        assertThatThrownBy(() -> alice.call(txn -> alice.messaging().sendPrivateMessage(txn, carolId,
+                "Carol has not said she runs the client", List.of(), NO_AUTO_DELETE_TIMER)))
+                .as("no client-versioning update from Carol yet")
+                .isInstanceOf(NotSupportedByContactException.class);
+        List<PrivateMessageHeader> withCarol = alice.call(txn -> alice.messaging().getConversation(txn, carolId));
+        assertThat(withCarol).isEmpty();
     }
 
     private static int bodyElements(MessagingNode node, MessageId id) throws Exception {

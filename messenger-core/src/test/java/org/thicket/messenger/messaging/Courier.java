@@ -18,6 +18,7 @@ final class Courier {
     static final long MAX_LATENCY = 30_000;
     private static final int MAX_BATCH_BYTES = 1024 * 1024;
     private static final int MAX_ACKS = 1000;
+    private static final int MAX_SETTLE_ROUNDS = 10;
 
     private Courier() {
     }
@@ -30,9 +31,25 @@ final class Courier {
         Collection<Message> due = from.call(txn ->
                 from.db().getMessagesToSend(txn, from.peer(), MAX_BATCH_BYTES, MAX_LATENCY));
         List<Message> moved = new ArrayList<>(due);
-        receive(to, moved);
-        for (Message m : moved) awaitOutcome(to, m.getId());
+        List<Boolean> added = receive(to, moved);
+        for (int i = 0; i < moved.size(); i++) {
+            if (added.get(i)) awaitOutcome(to, moved.get(i).getId());
+        }
         return moved;
+    }
+
+    /**
+     * Moves messages and acks both ways until neither side has anything left to send: the client-versioning
+     * updates of a new contact settle in two or three rounds.
+     */
+    static void settle(MessagingNode alice, MessagingNode bob) throws Exception {
+        for (int round = 0; round < MAX_SETTLE_ROUNDS; round++) {
+            int moved = moveMessages(alice, bob).size() + moveMessages(bob, alice).size();
+            moveAcks(alice, bob);
+            moveAcks(bob, alice);
+            if (moved == 0) return;
+        }
+        throw new AssertionError("Still sending after " + MAX_SETTLE_ROUNDS + " rounds");
     }
 
     /** Hands the messages to {@code to} as received from its peer; true for each that was new there. */

@@ -28,7 +28,6 @@ import org.thicket.messenger.messaging.api.MessagingConstants;
 import org.thicket.messenger.messaging.api.PrivateMessage;
 import org.thicket.messenger.messaging.api.PrivateMessageFactory;
 import org.thicket.messenger.messaging.api.PrivateMessageValidator;
-import org.thicket.messenger.test.FakeVersioning;
 
 /** What the module contributes to the core, read from an injector of the whole messenger core; nothing starts. */
 class MessagingModuleTest {
@@ -37,7 +36,7 @@ class MessagingModuleTest {
     Path dataDir;
 
     private Injector injector() {
-        return Guice.createInjector(new MessengerCoreModule(dataDir), new FakeVersioning(3).module());
+        return Guice.createInjector(new MessengerCoreModule(dataDir));
     }
 
     private static <T> T get(Injector injector, TypeLiteral<T> type) {

@@ -24,12 +24,11 @@ import org.thicket.bramble.system.api.Clock;
 import org.thicket.bramble.test.SettableClock;
 import org.thicket.messenger.messaging.api.MessagingManager;
 import org.thicket.messenger.node.MessengerNode;
-import org.thicket.messenger.test.FakeVersioning;
 
 /**
  * One peer for the messaging tests: a whole {@link MessengerNode} (real account, encrypted database, lifecycle,
- * validation, the messaging client) on a settable clock, with client versioning faked, and a record of every event
- * its bus delivered. It has at most one contact, {@link #peer()}. {@link #restart()} stops it and signs in again
+ * validation, client versioning, the messaging client) on a settable clock, and a record of every event its bus
+ * delivered. It has at most one contact, {@link #peer()}. {@link #restart()} stops it and signs in again
  * over the same files.
  */
 final class MessagingNode implements AutoCloseable {
@@ -41,20 +40,18 @@ final class MessagingNode implements AutoCloseable {
 
     private final Path directory;
     private final SettableClock clock;
-    private final FakeVersioning versioning;
     private final List<Event> events = new ArrayList<>(); // guarded by itself
     private MessengerNode node;
     private ContactId peer;
 
-    private MessagingNode(Path directory, SettableClock clock, FakeVersioning versioning) {
+    private MessagingNode(Path directory, SettableClock clock) {
         this.directory = directory;
         this.clock = clock;
-        this.versioning = versioning;
     }
 
     /** Creates the account and starts it. */
-    static MessagingNode create(Path directory, String nickname, FakeVersioning versioning) throws Exception {
-        MessagingNode n = new MessagingNode(directory, new SettableClock(), versioning);
+    static MessagingNode create(Path directory, String nickname) throws Exception {
+        MessagingNode n = new MessagingNode(directory, new SettableClock());
         n.node = n.newNode();
         assertThat(n.node.createAccount(nickname, PASSWORD)).isEqualTo(StartResult.SUCCESS);
         return n;
@@ -62,7 +59,7 @@ final class MessagingNode implements AutoCloseable {
 
     private MessengerNode newNode() {
         Module clockBinding = b -> b.bind(Clock.class).toInstance(clock);
-        MessengerNode created = MessengerNode.create(directory, FAST_SCRYPT, clockBinding, versioning.module());
+        MessengerNode created = MessengerNode.create(directory, FAST_SCRYPT, clockBinding);
         created.get(EventBus.class).addListener(this::record);
         return created;
     }
@@ -77,13 +74,20 @@ final class MessagingNode implements AutoCloseable {
         assertThat(node.signIn(PASSWORD)).isEqualTo(StartResult.SUCCESS);
     }
 
-    /** Makes each the other's contact, with opposite roles in the (simulated) key agreement. */
+    /**
+     * Makes each the other's contact, with opposite roles in the (simulated) key agreement, and lets the two swap
+     * their client-versioning updates until the messaging client is active on both sides.
+     */
     static void befriend(MessagingNode alice, MessagingNode bob) throws Exception {
         byte[] rootKey = new byte[SecretKey.LENGTH];
         rootKey[0] = 42;
         long timestamp = alice.clock.currentTimeMillis();
+        // Two nodes running the same clients would write byte-identical versioning updates in the same millisecond
+        // (specs/clients/versioning.md §8); real clocks never agree that closely, test clocks do.
+        bob.clock.advance(1);
         alice.peer = alice.addContact(bob.author(), new SecretKey(rootKey), timestamp, true);
         bob.peer = bob.addContact(alice.author(), new SecretKey(rootKey), timestamp, false);
+        Courier.settle(alice, bob);
     }
 
     private ContactId addContact(Author remote, SecretKey rootKey, long timestamp, boolean alice) throws Exception {
@@ -106,10 +110,6 @@ final class MessagingNode implements AutoCloseable {
 
     SettableClock clock() {
         return clock;
-    }
-
-    FakeVersioning versioning() {
-        return versioning;
     }
 
     MessagingManager messaging() {

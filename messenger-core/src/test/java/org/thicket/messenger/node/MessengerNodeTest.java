@@ -30,14 +30,11 @@ import org.thicket.bramble.lifecycle.api.LifecycleState;
 import org.thicket.bramble.lifecycle.api.StartResult;
 import org.thicket.bramble.settings.api.Settings;
 import org.thicket.bramble.system.api.Clock;
-import org.thicket.messenger.test.FakeVersioning;
 
 /** The whole account path on real files: real crypto, the encrypted H2 database and the lifecycle. */
 class MessengerNodeTest {
 
     private static final Module FAST_SCRYPT = b -> b.bind(ScryptCost.class).toInstance(ScryptCost.fixed(1024));
-    /** The messaging client needs a client-versioning manager; the core module does not bind one yet. */
-    private static final Module VERSIONING = new FakeVersioning(-1).module();
     private static final byte[] PASSWORD = "correct horse battery".getBytes(UTF_8);
 
     @TempDir
@@ -51,10 +48,9 @@ class MessengerNodeTest {
     }
 
     private MessengerNode newNode(Module... extra) {
-        Module[] overrides = new Module[extra.length + 2];
+        Module[] overrides = new Module[extra.length + 1];
         overrides[0] = FAST_SCRYPT;
-        overrides[1] = VERSIONING;
-        System.arraycopy(extra, 0, overrides, 2, extra.length);
+        System.arraycopy(extra, 0, overrides, 1, extra.length);
         running = MessengerNode.create(dataDir, overrides);
         return running;
     }
