@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.thicket.bramble.client.api.ClientHelper;
+import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.crypto.api.CryptoComponent;
 import org.thicket.bramble.crypto.api.KeyType;
 import org.thicket.bramble.crypto.api.PrivateKey;
@@ -130,6 +131,20 @@ final class ClientHelperImpl implements ClientHelper {
     @Override
     public void mergeGroupMetadata(Transaction txn, GroupId groupId, BdfDictionary metadata) throws DbException {
         db.mergeGroupMetadata(txn, groupId, toMetadata(metadata));
+    }
+
+    @Override
+    public void setContactId(Transaction txn, GroupId groupId, ContactId contactId) throws DbException {
+        mergeGroupMetadata(txn, groupId, new BdfDictionary().with(GROUP_KEY_CONTACT_ID, contactId.value()));
+    }
+
+    @Override
+    public ContactId getContactId(Transaction txn, GroupId groupId) throws DbException {
+        try {
+            return new ContactId(getGroupMetadataAsDictionary(txn, groupId).getInt(GROUP_KEY_CONTACT_ID));
+        } catch (FormatException | IllegalArgumentException e) {
+            throw new DbException("Contact group " + groupId + " names no contact", e);
+        }
     }
 
     @Override

@@ -48,7 +48,6 @@ import org.thicket.bramble.versioning.api.ClientVersioningManager;
 final class TransportPropertyManagerImpl implements TransportPropertyManager, OpenDatabaseHook, ContactHook,
         ClientVersioningHook, IncomingMessageHook {
 
-    static final String GROUP_KEY_CONTACT_ID = "contactId";
     static final String MSG_KEY_TRANSPORT_ID = "transportId";
     static final String MSG_KEY_VERSION = "version";
     static final String MSG_KEY_LOCAL = "local";
@@ -101,8 +100,7 @@ final class TransportPropertyManagerImpl implements TransportPropertyManager, Op
         db.addGroup(txn, group);
         db.setGroupVisibility(txn, contact.id(), group.getId(),
                 versioning.getClientVisibility(txn, contact.id(), CLIENT));
-        clientHelper.mergeGroupMetadata(txn, group.getId(),
-                new BdfDictionary().with(GROUP_KEY_CONTACT_ID, contact.id().value()));
+        clientHelper.setContactId(txn, group.getId(), contact.id());
         for (Map.Entry<TransportId, Latest> e : latest(txn, localGroup.getId(), true).entrySet()) {
             TransportProperties ours = read(txn, e.getValue().id());
             store(txn, group.getId(), new PropertiesUpdate(e.getKey(), e.getValue().version(), ours), true);
@@ -139,7 +137,7 @@ final class TransportPropertyManagerImpl implements TransportPropertyManager, Op
             return ACCEPT_DO_NOT_SHARE;
         }
         if (stored != null) delete(txn, stored.id());
-        txn.attach(new RemoteTransportPropertiesUpdatedEvent(contactOf(txn, g), transportId));
+        txn.attach(new RemoteTransportPropertiesUpdatedEvent(clientHelper.getContactId(txn, g), transportId));
         return ACCEPT_DO_NOT_SHARE;
     }
 
@@ -259,14 +257,6 @@ final class TransportPropertyManagerImpl implements TransportPropertyManager, Op
     private void delete(Transaction txn, MessageId id) throws DbException {
         db.deleteMessage(txn, id);
         db.deleteMessageMetadata(txn, id);
-    }
-
-    private ContactId contactOf(Transaction txn, GroupId g) throws DbException {
-        try {
-            return new ContactId(clientHelper.getGroupMetadataAsDictionary(txn, g).getInt(GROUP_KEY_CONTACT_ID));
-        } catch (FormatException e) {
-            throw new DbException("The transport-properties group " + g + " does not name its contact", e);
-        }
     }
 
     private Group contactGroup(Contact contact) {

@@ -49,7 +49,6 @@ import org.thicket.bramble.versioning.api.ClientVersioningManager;
 @Singleton
 final class ClientVersioningManagerImpl implements ClientVersioningManager, Service, ContactHook, IncomingMessageHook {
 
-    static final String GROUP_KEY_CONTACT_ID = "contactId";
     static final String MSG_KEY_UPDATE_VERSION = "updateVersion";
     static final String MSG_KEY_LOCAL = "local";
     static final long FIRST_UPDATE_VERSION = 1;
@@ -160,7 +159,7 @@ final class ClientVersioningManagerImpl implements ClientVersioningManager, Serv
             return ACCEPT_DO_NOT_SHARE;
         }
         if (stored.remote() != null) delete(txn, stored.remote().id());
-        Contact contact = db.getContact(txn, contactOf(txn, g));
+        Contact contact = db.getContact(txn, clientHelper.getContactId(txn, g));
         reconcile(txn, contact, g, stored.local(), stored.remoteStates(), update.states());
         return ACCEPT_DO_NOT_SHARE;
     }
@@ -190,8 +189,7 @@ final class ClientVersioningManagerImpl implements ClientVersioningManager, Serv
         Group group = contactGroup(contact);
         db.addGroup(txn, group);
         db.setGroupVisibility(txn, contact.id(), group.getId(), Visibility.SHARED);
-        clientHelper.mergeGroupMetadata(txn, group.getId(),
-                new BdfDictionary().with(GROUP_KEY_CONTACT_ID, contact.id().value()));
+        clientHelper.setContactId(txn, group.getId(), contact.id());
         storeLocalUpdate(txn, group.getId(), new Update(ourStates(List.of()), FIRST_UPDATE_VERSION));
     }
 
@@ -286,14 +284,6 @@ final class ClientVersioningManagerImpl implements ClientVersioningManager, Serv
     private void delete(Transaction txn, MessageId id) throws DbException {
         db.deleteMessage(txn, id);
         db.deleteMessageMetadata(txn, id);
-    }
-
-    private ContactId contactOf(Transaction txn, GroupId g) throws DbException {
-        try {
-            return new ContactId(clientHelper.getGroupMetadataAsDictionary(txn, g).getInt(GROUP_KEY_CONTACT_ID));
-        } catch (FormatException e) {
-            throw new DbException("The versioning group " + g + " does not name its contact", e);
-        }
     }
 
     private Group contactGroup(Contact contact) {

@@ -1,7 +1,6 @@
 package org.thicket.messenger.messaging;
 
 import static org.thicket.messenger.messaging.api.MessagingConstants.CLIENT_ID;
-import static org.thicket.messenger.messaging.api.MessagingConstants.GROUP_KEY_CONTACT_ID;
 import static org.thicket.messenger.messaging.api.MessagingConstants.MAJOR_VERSION;
 
 import jakarta.inject.Inject;
@@ -9,13 +8,11 @@ import org.thicket.bramble.client.api.ClientHelper;
 import org.thicket.bramble.client.api.ContactGroupFactory;
 import org.thicket.bramble.contact.api.Contact;
 import org.thicket.bramble.contact.api.ContactId;
-import org.thicket.bramble.data.api.BdfDictionary;
 import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.Transaction;
 import org.thicket.bramble.sync.api.Group;
 import org.thicket.bramble.sync.api.GroupId;
-import org.thicket.bramble.util.FormatException;
 
 /** The contact group of each conversation, both ways: from the contact to its group and back. */
 final class MessagingGroups {
@@ -45,17 +42,11 @@ final class MessagingGroups {
     /** Stores the group with the contact it belongs to, for {@link #contactOf}. */
     void addContactGroup(Transaction txn, Group group, ContactId contactId) throws DbException {
         db.addGroup(txn, group);
-        clientHelper.mergeGroupMetadata(txn, group.getId(),
-                new BdfDictionary().with(GROUP_KEY_CONTACT_ID, contactId.value()));
+        clientHelper.setContactId(txn, group.getId(), contactId);
     }
 
     /** The contact a stored contact group of this client belongs to. */
     ContactId contactOf(Transaction txn, GroupId groupId) throws DbException {
-        try {
-            BdfDictionary meta = clientHelper.getGroupMetadataAsDictionary(txn, groupId);
-            return new ContactId(meta.getInt(GROUP_KEY_CONTACT_ID));
-        } catch (FormatException | IllegalArgumentException e) {
-            throw new DbException("Contact group " + groupId + " names no contact", e);
-        }
+        return clientHelper.getContactId(txn, groupId);
     }
 }

@@ -3,7 +3,7 @@ package org.thicket.messenger.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.thicket.messenger.messaging.api.MessagingConstants.CLIENT_ID;
 import static org.thicket.messenger.messaging.api.MessagingConstants.CLIENT_VERSION;
-import static org.thicket.messenger.messaging.api.MessagingConstants.GROUP_KEY_CONTACT_ID;
+import static org.thicket.bramble.client.api.ClientHelper.GROUP_KEY_CONTACT_ID;
 import static org.thicket.messenger.messaging.api.MessagingConstants.MAJOR_VERSION;
 import static org.thicket.messenger.messaging.api.MessagingConstants.NO_AUTO_DELETE_TIMER;
 

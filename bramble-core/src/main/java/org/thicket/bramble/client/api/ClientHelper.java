@@ -2,6 +2,7 @@ package org.thicket.bramble.client.api;
 
 import java.security.GeneralSecurityException;
 import java.util.Map;
+import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.crypto.api.PrivateKey;
 import org.thicket.bramble.crypto.api.PublicKey;
 import org.thicket.bramble.data.api.BdfDictionary;
@@ -20,6 +21,9 @@ import org.thicket.bramble.util.FormatException;
  * signatures over BDF lists, and authors in their wire form {@code [formatVersion, name, publicKey]}.
  */
 public interface ClientHelper {
+
+    /** The key of a contact group's metadata that names its contact. */
+    String GROUP_KEY_CONTACT_ID = "contactId";
 
     /** @throws IllegalArgumentException if the encoded body is empty or over the message size limit */
     Message createMessage(GroupId groupId, long timestamp, BdfList body);
@@ -60,6 +64,16 @@ public interface ClientHelper {
     BdfDictionary getGroupMetadataAsDictionary(Transaction txn, GroupId groupId) throws DbException, FormatException;
 
     void mergeGroupMetadata(Transaction txn, GroupId groupId, BdfDictionary metadata) throws DbException;
+
+    /** Records in a contact group's metadata the contact it belongs to, under {@link #GROUP_KEY_CONTACT_ID}. */
+    void setContactId(Transaction txn, GroupId groupId, ContactId contactId) throws DbException;
+
+    /**
+     * The contact a contact group belongs to, as {@link #setContactId} recorded it.
+     *
+     * @throws DbException if the group's metadata names no contact
+     */
+    ContactId getContactId(Transaction txn, GroupId groupId) throws DbException;
 
     byte[] sign(String label, BdfList toSign, PrivateKey privateKey) throws GeneralSecurityException;
 

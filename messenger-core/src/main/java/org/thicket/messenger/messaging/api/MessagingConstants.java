@@ -54,9 +54,6 @@ public final class MessagingConstants {
     /** Our private messages only: false until the contact acks the message, then true. */
     public static final String MSG_KEY_DELIVERED = "delivered";
 
-    /** Group metadata of a contact group: the local ID of the contact it is shared with. */
-    public static final String GROUP_KEY_CONTACT_ID = "contactId";
-
     private MessagingConstants() {
     }
 
