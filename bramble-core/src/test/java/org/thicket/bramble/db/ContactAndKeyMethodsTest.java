@@ -30,6 +30,7 @@ import org.thicket.bramble.identity.api.Author;
 import org.thicket.bramble.identity.api.AuthorId;
 import org.thicket.bramble.identity.api.Identity;
 import org.thicket.bramble.plugin.api.TransportId;
+import org.thicket.bramble.test.CapturingEventBus;
 import org.thicket.bramble.transport.api.IncomingKeys;
 import org.thicket.bramble.transport.api.KeySetId;
 import org.thicket.bramble.transport.api.OutgoingKeys;
@@ -45,7 +46,7 @@ class ContactAndKeyMethodsTest {
     @TempDir
     Path dir;
 
-    private final RecordingEventBus bus = new RecordingEventBus();
+    private final CapturingEventBus bus = new CapturingEventBus();
     private DatabaseComponentImpl db;
     private Identity local;
 

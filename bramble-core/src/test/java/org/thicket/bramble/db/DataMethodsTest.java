@@ -31,13 +31,14 @@ import org.thicket.bramble.settings.api.SettingsUpdatedEvent;
 import org.thicket.bramble.sync.api.Group;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageState;
+import org.thicket.bramble.test.CapturingEventBus;
 
 class DataMethodsTest {
 
     @TempDir
     Path dir;
 
-    private final RecordingEventBus bus = new RecordingEventBus();
+    private final CapturingEventBus bus = new CapturingEventBus();
     private DatabaseComponentImpl db;
 
     @BeforeEach

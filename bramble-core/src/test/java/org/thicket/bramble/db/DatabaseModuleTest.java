@@ -9,12 +9,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.db.api.DatabaseComponent;
-import org.thicket.bramble.db.api.DatabaseLifecycle;
 import org.thicket.bramble.db.api.DatabaseConfig;
+import org.thicket.bramble.db.api.DatabaseLifecycle;
 import org.thicket.bramble.db.api.MigrationListener;
 import org.thicket.bramble.db.api.TransactionManager;
 import org.thicket.bramble.event.api.EventBus;
 import org.thicket.bramble.system.api.Clock;
+import org.thicket.bramble.test.CapturingEventBus;
 
 class DatabaseModuleTest {
 
@@ -27,7 +28,7 @@ class DatabaseModuleTest {
             @Override
             protected void configure() {
                 bind(DatabaseConfig.class).toInstance(() -> dir);
-                bind(EventBus.class).toInstance(new RecordingEventBus());
+                bind(EventBus.class).toInstance(new CapturingEventBus());
                 bind(Clock.class).toInstance(System::currentTimeMillis);
             }
         });

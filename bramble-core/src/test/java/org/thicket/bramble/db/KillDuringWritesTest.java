@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.MigrationListener;
 import org.thicket.bramble.sync.api.Message;
+import org.thicket.bramble.test.CapturingEventBus;
 
 /** A second JVM commits rows and is killed with SIGKILL; every commit it acknowledged must survive. */
 class KillDuringWritesTest {
@@ -53,7 +54,7 @@ class KillDuringWritesTest {
             ProcessHandle.of(child.pid()).ifPresent(ProcessHandle::destroyForcibly);
         }
 
-        DatabaseComponentImpl db = TestData.database(dir, new RecordingEventBus());
+        DatabaseComponentImpl db = TestData.database(dir, new CapturingEventBus());
         assertThat(db.open(new SecretKey(keyBytes), MigrationListener.NONE)).isFalse();
         assertThat(db.wasClosedCleanlyLastTime()).isFalse();
         int acknowledged = lastAcknowledged;

@@ -9,6 +9,7 @@ import org.thicket.bramble.db.api.MigrationListener;
 import org.thicket.bramble.sync.api.Group;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageState;
+import org.thicket.bramble.test.CapturingEventBus;
 import org.thicket.bramble.util.Bytes;
 
 /**
@@ -30,7 +31,7 @@ public final class KillTestWriter {
         byte[] keyBytes = Files.readAllBytes(Path.of(args[1]));
         SecretKey key = new SecretKey(keyBytes);
         Bytes.wipe(keyBytes);
-        DatabaseComponentImpl db = TestData.database(dir, new RecordingEventBus());
+        DatabaseComponentImpl db = TestData.database(dir, new CapturingEventBus());
         db.open(key, MigrationListener.NONE);
         key.wipe();
         db.transaction(false, txn -> db.addGroup(txn, GROUP));

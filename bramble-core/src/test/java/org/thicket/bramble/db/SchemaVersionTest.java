@@ -20,13 +20,14 @@ import org.thicket.bramble.db.api.DataTooOldException;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.MigrationListener;
 import org.thicket.bramble.settings.api.Settings;
+import org.thicket.bramble.test.CapturingEventBus;
 
 class SchemaVersionTest {
 
     @TempDir
     Path dir;
 
-    private final RecordingEventBus bus = new RecordingEventBus();
+    private final CapturingEventBus bus = new CapturingEventBus();
     private final SecretKey key = randomKey();
     private final CountingListener listener = new CountingListener();
 

@@ -25,6 +25,7 @@ import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageState;
 import org.thicket.bramble.sync.api.Visibility;
+import org.thicket.bramble.test.CapturingEventBus;
 import org.thicket.bramble.test.SettableClock;
 
 /**
@@ -39,7 +40,7 @@ abstract class SyncDatabaseTestCase {
     @TempDir
     Path dir;
 
-    final RecordingEventBus bus = new RecordingEventBus();
+    final CapturingEventBus bus = new CapturingEventBus();
     final SettableClock clock = new SettableClock();
     final Group group = TestData.group(1);
     DatabaseComponentImpl db;

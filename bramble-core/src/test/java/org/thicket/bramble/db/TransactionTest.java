@@ -25,6 +25,7 @@ import org.thicket.bramble.db.api.Transaction;
 import org.thicket.bramble.event.api.Event;
 import org.thicket.bramble.settings.api.Settings;
 import org.thicket.bramble.settings.api.SettingsUpdatedEvent;
+import org.thicket.bramble.test.CapturingEventBus;
 
 class TransactionTest {
 
@@ -33,7 +34,7 @@ class TransactionTest {
     @TempDir
     Path dir;
 
-    private final RecordingEventBus bus = new RecordingEventBus();
+    private final CapturingEventBus bus = new CapturingEventBus();
     private DatabaseComponentImpl db;
     private final List<Thread> threads = new ArrayList<>();
 
@@ -69,7 +70,7 @@ class TransactionTest {
     @Test
     void eventsAreBroadcastOnlyAfterTheLockIsReleased() throws DbException {
         List<Boolean> listenerCouldRead = new ArrayList<>();
-        bus.onBroadcast(e -> listenerCouldRead.add(readSettingOnThisThread()));
+        bus.addListener(e -> listenerCouldRead.add(readSettingOnThisThread()));
         db.transaction(false, txn -> db.mergeSettings(txn, Settings.EMPTY.with("k", "v"), "ns"));
         // A listener on the committing thread may start a transaction and sees the committed change.
         assertThat(listenerCouldRead).containsExactly(true);

@@ -48,7 +48,7 @@ public final class TestNode implements AutoCloseable {
     private final Path directory;
     private final SecretKey databaseKey;
     private final SettableClock clock;
-    private final TestEventBus events = new TestEventBus();
+    private final CapturingEventBus events = new CapturingEventBus();
     private final Module[] extraModules;
     private final Injector injector;
     private List<Service> started = List.of();
@@ -125,7 +125,7 @@ public final class TestNode implements AutoCloseable {
         return clock;
     }
 
-    public TestEventBus events() {
+    public CapturingEventBus events() {
         return events;
     }
 
