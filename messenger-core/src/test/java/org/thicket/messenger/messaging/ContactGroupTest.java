@@ -9,13 +9,9 @@ import static org.thicket.messenger.messaging.api.MessagingConstants.NO_AUTO_DEL
 
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.client.api.ClientHelper;
 import org.thicket.bramble.client.api.ContactGroupFactory;
 import org.thicket.bramble.contact.api.Contact;
@@ -30,29 +26,7 @@ import org.thicket.bramble.versioning.api.ClientVersioningHook;
 import org.thicket.messenger.messaging.api.PrivateMessageHeader;
 
 /** The contact group per contact: created and removed with the contact, synced as client versioning decides. */
-class ContactGroupTest {
-
-    @TempDir
-    Path root;
-
-    private MessagingNode alice;
-    private MessagingNode bob;
-
-    @BeforeEach
-    void meet() throws Exception {
-        alice = MessagingNode.create(root.resolve("alice"), "Alice");
-        bob = MessagingNode.create(root.resolve("bob"), "Bob");
-        MessagingNode.befriend(alice, bob);
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            if (alice != null) alice.close();
-        } finally {
-            if (bob != null) bob.close();
-        }
-    }
+class ContactGroupTest extends TwoContactsTestCase {
 
     private static GroupId groupOf(MessagingNode node, Author remote) throws Exception {
         return node.get(ContactGroupFactory.class)

@@ -7,16 +7,12 @@ import static org.thicket.messenger.messaging.api.MessagingConstants.MAX_CLOCK_D
 import static org.thicket.messenger.messaging.api.MessagingConstants.MAX_IMAGE_SIZE;
 import static org.thicket.messenger.messaging.api.MessagingConstants.NO_AUTO_DELETE_TIMER;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.client.api.ClientHelper;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.contact.api.ContactManager;
@@ -36,31 +32,9 @@ import org.thicket.messenger.messaging.api.PrivateMessageHeader;
 import org.thicket.messenger.messaging.api.PrivateMessageReceivedEvent;
 
 /** Two whole nodes that are each other's contact, with a courier doing sync's job between them. */
-class ConversationTest {
+class ConversationTest extends TwoContactsTestCase {
 
     private static final long ONE_DAY_MS = 24L * 60 * 60 * 1000;
-
-    @TempDir
-    Path root;
-
-    private MessagingNode alice;
-    private MessagingNode bob;
-
-    @BeforeEach
-    void meet() throws Exception {
-        alice = MessagingNode.create(root.resolve("alice"), "Alice");
-        bob = MessagingNode.create(root.resolve("bob"), "Bob");
-        MessagingNode.befriend(alice, bob);
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            if (alice != null) alice.close();
-        } finally {
-            if (bob != null) bob.close();
-        }
-    }
 
     private static PrivateMessageHeader send(MessagingNode from, String text) throws Exception {
         return from.call(txn -> from.messaging().sendPrivateMessage(txn, from.peer(), text, List.of(),
