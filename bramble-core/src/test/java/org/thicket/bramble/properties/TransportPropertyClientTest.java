@@ -3,15 +3,14 @@ package org.thicket.bramble.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.inject.Module;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.client.api.ClientHelper;
 import org.thicket.bramble.client.api.ContactGroupFactory;
@@ -32,6 +31,7 @@ import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageState;
 import org.thicket.bramble.system.api.Clock;
 import org.thicket.bramble.test.CoreNode;
+import org.thicket.bramble.test.CoreNodes;
 import org.thicket.bramble.test.Courier;
 
 /**
@@ -53,23 +53,13 @@ class TransportPropertyClientTest {
     @TempDir
     Path carolDir;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void close() throws Exception {
-        for (AutoCloseable c : open) c.close();
-    }
-
-    private CoreNode node(Path dir, String name, int parity, Module... modules) {
-        CoreNode node = CoreNode.create(dir, name, parity, modules);
-        open.add(node);
-        return node;
-    }
+    @RegisterExtension
+    final CoreNodes nodes = new CoreNodes();
 
     @Test
     void propertiesFlowBothWaysOnceVersioningSharesTheGroup() throws Exception {
-        CoreNode alice = node(aliceDir, "Alice", 0);
-        CoreNode bob = node(bobDir, "Bob", 1);
+        CoreNode alice = nodes.create(aliceDir, "Alice", 0);
+        CoreNode bob = nodes.create(bobDir, "Bob", 1);
         store(alice).mergeLocalProperties(LAN, ALICE_LAN);
         store(bob).mergeLocalProperties(TOR, BOB_TOR);
         List<Event> bobsEvents = Collections.synchronizedList(new ArrayList<>());
@@ -94,8 +84,8 @@ class TransportPropertyClientTest {
 
     @Test
     void aNewerVersionReplacesTheOlderAndAnOlderOneArrivingLateIsIgnored() throws Exception {
-        CoreNode alice = node(aliceDir, "Alice", 0);
-        CoreNode bob = node(bobDir, "Bob", 1);
+        CoreNode alice = nodes.create(aliceDir, "Alice", 0);
+        CoreNode bob = nodes.create(bobDir, "Bob", 1);
         Courier courier = Courier.introduce(alice, bob);
         courier.exchangeUntilQuiet();
 
@@ -124,9 +114,9 @@ class TransportPropertyClientTest {
     @Test
     void aPluginsNewPropertiesGoToEveryContactAndUnchangedOnesToNone() throws Exception {
         CallbackPlugin lan = new CallbackPlugin(LAN);
-        CoreNode alice = node(aliceDir, "Alice", 0, lan.module());
-        CoreNode bob = node(bobDir, "Bob", 1);
-        CoreNode carol = node(carolDir, "Carol", 1);
+        CoreNode alice = nodes.create(aliceDir, "Alice", 0, lan.module());
+        CoreNode bob = nodes.create(bobDir, "Bob", 1);
+        CoreNode carol = nodes.create(carolDir, "Carol", 1);
         Courier toBob = Courier.introduce(alice, bob);
         Courier toCarol = Courier.introduce(alice, carol);
         toBob.exchangeUntilQuiet();
@@ -149,8 +139,8 @@ class TransportPropertyClientTest {
 
     @Test
     void localPropertiesOverTheLimitsAreRefusedBeforeAnythingIsWritten() throws Exception {
-        CoreNode alice = node(aliceDir, "Alice", 0);
-        CoreNode bob = node(bobDir, "Bob", 1);
+        CoreNode alice = nodes.create(aliceDir, "Alice", 0);
+        CoreNode bob = nodes.create(bobDir, "Bob", 1);
         Courier courier = Courier.introduce(alice, bob);
         courier.exchangeUntilQuiet();
         Map<String, String> first = new HashMap<>();
@@ -171,8 +161,8 @@ class TransportPropertyClientTest {
 
     @Test
     void malformedPropertiesAreInvalidAndChangeNothing() throws Exception {
-        CoreNode alice = node(aliceDir, "Alice", 0);
-        CoreNode bob = node(bobDir, "Bob", 1);
+        CoreNode alice = nodes.create(aliceDir, "Alice", 0);
+        CoreNode bob = nodes.create(bobDir, "Bob", 1);
         Courier courier = Courier.introduce(alice, bob);
         store(alice).mergeLocalProperties(LAN, ALICE_LAN);
         courier.exchangeUntilQuiet();
@@ -198,8 +188,8 @@ class TransportPropertyClientTest {
 
     @Test
     void propertiesFromContactExchangeCountAsVersionZeroAndOursSurviveARestart() throws Exception {
-        CoreNode alice = node(aliceDir, "Alice", 0);
-        CoreNode bob = node(bobDir, "Bob", 1);
+        CoreNode alice = nodes.create(aliceDir, "Alice", 0);
+        CoreNode bob = nodes.create(bobDir, "Bob", 1);
         store(alice).mergeLocalProperties(LAN, ALICE_LAN);
         Courier courier = Courier.introduce(alice, bob);
         TransportPropertyManager bobs = bob.get(TransportPropertyManager.class);
@@ -218,8 +208,7 @@ class TransportPropertyClientTest {
                 Map.of(LAN, props("port", "2"))));
 
         assertThat(bobs.getRemoteProperties(courier.aliceAtBob(), LAN)).isEqualTo(ALICE_LAN);
-        CoreNode restarted = alice.restart();
-        open.add(restarted);
+        CoreNode restarted = nodes.restart(alice);
         assertThat(store(restarted).getLocalProperties(LAN)).isEqualTo(ALICE_LAN);
     }
 

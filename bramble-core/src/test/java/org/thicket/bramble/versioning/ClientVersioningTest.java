@@ -10,13 +10,12 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.BrambleCoreModule;
 import org.thicket.bramble.client.api.ClientHelper;
@@ -36,6 +35,7 @@ import org.thicket.bramble.sync.api.MessageState;
 import org.thicket.bramble.sync.api.Visibility;
 import org.thicket.bramble.system.api.Clock;
 import org.thicket.bramble.test.CoreNode;
+import org.thicket.bramble.test.CoreNodes;
 import org.thicket.bramble.test.Courier;
 import org.thicket.bramble.validation.api.ClientMajorVersion;
 import org.thicket.bramble.versioning.VersionedClient.Call;
@@ -58,30 +58,14 @@ class ClientVersioningTest {
     @TempDir
     Path bobDir;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void close() throws Exception {
-        for (AutoCloseable c : open) c.close();
-    }
-
-    private CoreNode node(Path dir, String name, int parity, Module... modules) {
-        CoreNode node = CoreNode.create(dir, name, parity, modules);
-        open.add(node);
-        return node;
-    }
-
-    private CoreNode restart(CoreNode node, Module... modules) {
-        CoreNode restarted = node.restart(modules);
-        open.add(restarted);
-        return restarted;
-    }
+    @RegisterExtension
+    final CoreNodes nodes = new CoreNodes();
 
     @Test
     void eachSideLearnsTheOthersClientsAndAClientOnlyOneSideRunsStaysInvisible() throws Exception {
         VersionedClient alicesClient = new VersionedClient(3);
-        CoreNode alice = node(aliceDir, "Alice", 0, alicesClient.module());
-        CoreNode bob = node(bobDir, "Bob", 1);
+        CoreNode alice = nodes.create(aliceDir, "Alice", 0, alicesClient.module());
+        CoreNode bob = nodes.create(bobDir, "Bob", 1);
         Courier courier = Courier.introduce(alice, bob);
 
         courier.exchangeUntilQuiet();
@@ -108,8 +92,8 @@ class ClientVersioningTest {
     void aClientBothRunIsVisibleOnceTheContactListsItAndSharedOnceTheContactHasSeenOurs() throws Exception {
         VersionedClient alicesClient = new VersionedClient(3);
         VersionedClient bobsClient = new VersionedClient(2);
-        CoreNode alice = node(aliceDir, "Alice", 0, alicesClient.module());
-        CoreNode bob = node(bobDir, "Bob", 1, bobsClient.module());
+        CoreNode alice = nodes.create(aliceDir, "Alice", 0, alicesClient.module());
+        CoreNode bob = nodes.create(bobDir, "Bob", 1, bobsClient.module());
         Courier courier = Courier.introduce(alice, bob);
 
         // Alice's first update lists the client as inactive: she has not seen that Bob runs it.
@@ -140,15 +124,15 @@ class ClientVersioningTest {
     @Test
     void anUpgradeSendsANewUpdateAndTheContactFollowsAndSoDoesADowngrade() throws Exception {
         VersionedClient alicesClient = new VersionedClient(3);
-        CoreNode alice = node(aliceDir, "Alice", 0, alicesClient.module());
-        CoreNode bob = node(bobDir, "Bob", 1);
+        CoreNode alice = nodes.create(aliceDir, "Alice", 0, alicesClient.module());
+        CoreNode bob = nodes.create(bobDir, "Bob", 1);
         Courier courier = Courier.introduce(alice, bob);
         courier.exchangeUntilQuiet();
         assertThat(minor(alice, courier.bobAtAlice(), VersionedClient.CLIENT)).isEqualTo(-1);
 
         // Bob's new version of the app runs the client too; Alice listed it, so it is visible at once.
         VersionedClient bobsClient = new VersionedClient(1);
-        courier = courier.withBob(restart(bob, bobsClient.module()));
+        courier = courier.withBob(nodes.restart(bob, bobsClient.module()));
         assertThat(bobsClient.calls()).containsExactly(new Call(courier.aliceAtBob(), VISIBLE));
         assertThat(testGroupVisibility(courier, courier.bob(), bobsClient)).isEqualTo(VISIBLE);
         courier.exchangeUntilQuiet();
@@ -160,7 +144,7 @@ class ClientVersioningTest {
         assertThat(testGroupVisibility(courier, courier.bob(), bobsClient)).isEqualTo(SHARED);
 
         // And back: without the client, Bob's next update no longer lists it.
-        courier = courier.withBob(restart(courier.bob()));
+        courier = courier.withBob(nodes.restart(courier.bob()));
         courier.exchangeUntilQuiet();
 
         assertThat(minor(alice, courier.bobAtAlice(), VersionedClient.CLIENT)).isEqualTo(-1);
@@ -172,8 +156,8 @@ class ClientVersioningTest {
     @Test
     void olderAndRepeatedUpdateVersionsAreDeliveredButIgnoredAndDeleted() throws Exception {
         VersionedClient bobsClient = new VersionedClient(0);
-        CoreNode alice = node(aliceDir, "Alice", 0);
-        CoreNode bob = node(bobDir, "Bob", 1, bobsClient.module());
+        CoreNode alice = nodes.create(aliceDir, "Alice", 0);
+        CoreNode bob = nodes.create(bobDir, "Bob", 1, bobsClient.module());
         Courier courier = Courier.introduce(alice, bob);
         courier.exchangeUntilQuiet();
         long now = alice.get(Clock.class).currentTimeMillis();
@@ -195,8 +179,8 @@ class ClientVersioningTest {
 
     @Test
     void malformedUpdatesAreInvalidAndChangeNothing() throws Exception {
-        CoreNode alice = node(aliceDir, "Alice", 0);
-        CoreNode bob = node(bobDir, "Bob", 1);
+        CoreNode alice = nodes.create(aliceDir, "Alice", 0);
+        CoreNode bob = nodes.create(bobDir, "Bob", 1);
         Courier courier = Courier.introduce(alice, bob);
         courier.exchangeUntilQuiet();
         long now = alice.get(Clock.class).currentTimeMillis();
@@ -221,14 +205,14 @@ class ClientVersioningTest {
 
     @Test
     void removingAContactRemovesItsGroupAndAContactWithoutOneGetsOneAtStart() throws Exception {
-        CoreNode alice = node(aliceDir, "Alice", 0);
-        CoreNode bob = node(bobDir, "Bob", 1);
+        CoreNode alice = nodes.create(aliceDir, "Alice", 0);
+        CoreNode bob = nodes.create(bobDir, "Bob", 1);
         Courier courier = Courier.introduce(alice, bob);
         GroupId group = versioningGroup(courier);
 
         // As for a contact added before this client existed.
         bob.db().transaction(false, txn -> bob.db().removeGroup(txn, group));
-        CoreNode restarted = restart(bob);
+        CoreNode restarted = nodes.restart(bob);
         assertThat(groupVisibility(restarted, courier.aliceAtBob(), group)).isEqualTo(SHARED);
         assertThat(updatesStored(restarted, group)).isEqualTo(1);
 
