@@ -39,12 +39,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thicket.bramble.data.api.BdfList;
@@ -104,7 +106,7 @@ final class LanPlugin implements DuplexPlugin {
         static final Bindings NONE = new Bindings(null, null);
 
         List<Bound> all() {
-            return Arrays.asList(ipv4, ipv6).stream().filter(b -> b != null).toList();
+            return Stream.of(ipv4, ipv6).filter(Objects::nonNull).toList();
         }
 
         Bound forFamilyOf(InetAddress address) {
