@@ -162,9 +162,8 @@ final class LanPlugin implements DuplexPlugin {
     @Override
     public void start() throws PluginException {
         synchronized (bindLock) {
-            Settings settings;
             try {
-                settings = callback.getSettings();
+                Settings settings = callback.getSettings();
                 allowLoopback = settings.getBoolean(PREF_ALLOW_LOOPBACK, false);
                 port = choosePort(settings);
                 if (!settings.getBoolean(PREF_ENABLE, true)) {
