@@ -1,2 +1,6 @@
-/** LAN TCP transport plugin (fact sheet §5.2). Planned in issue 4; this module only moves bytes. */
+/**
+ * The LAN TCP transport (fact sheet §5.2, specs/transports/lan.md): it moves bytes between devices on the same
+ * local network and serves in-person key agreement. {@link org.thicket.bramble.plugin.lan.LanModule} contributes
+ * its factory; {@link org.thicket.bramble.plugin.lan.LanConstants} names its properties and settings.
+ */
 package org.thicket.bramble.plugin.lan;

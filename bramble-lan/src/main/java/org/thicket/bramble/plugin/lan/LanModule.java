@@ -1,0 +1,40 @@
+package org.thicket.bramble.plugin.lan;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import org.thicket.bramble.plugin.api.DuplexPluginFactory;
+
+/**
+ * Adds the LAN transport to the app: contributes its factory to the set the plugin manager reads. Needs what
+ * {@code PluginModule} binds (the I/O executor, the plugin scheduler, the backoff factory).
+ */
+public final class LanModule extends AbstractModule {
+
+    private final boolean loopbackOnly;
+
+    /** The transport on the device's real interfaces. */
+    public LanModule() {
+        this(false);
+    }
+
+    private LanModule(boolean loopbackOnly) {
+        this.loopbackOnly = loopbackOnly;
+    }
+
+    /**
+     * The transport seeing only the loopback interface, for tests and demos that must not touch a real network.
+     * Loopback addresses are used only with the {@link LanConstants#PREF_ALLOW_LOOPBACK} setting on as well.
+     */
+    public static LanModule loopbackOnly() {
+        return new LanModule(true);
+    }
+
+    @Override
+    protected void configure() {
+        InterfaceLister system = new NetworkInterfaceLister();
+        bind(InterfaceLister.class).toInstance(loopbackOnly
+                ? () -> system.listAddresses().stream().filter(a -> a.address().isLoopbackAddress()).toList()
+                : system);
+        Multibinder.newSetBinder(binder(), DuplexPluginFactory.class).addBinding().to(LanPluginFactory.class);
+    }
+}
