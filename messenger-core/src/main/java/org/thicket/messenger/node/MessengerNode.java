@@ -38,9 +38,18 @@ public final class MessengerNode {
         this.lifecycle = injector.getInstance(LifecycleManager.class);
     }
 
-    /** @param overrides bindings that replace the defaults, e.g. the event executor of a UI toolkit */
+    /**
+     * A node without transports, for tests that connect nodes themselves.
+     *
+     * @param overrides bindings that replace the defaults, e.g. the event executor of a UI toolkit
+     */
     public static MessengerNode create(Path dataDirectory, Module... overrides) {
-        Module core = new MessengerCoreModule(dataDirectory);
+        return create(dataDirectory, Transports.NONE, overrides);
+    }
+
+    /** @param overrides bindings that replace the defaults, e.g. the event executor of a UI toolkit */
+    public static MessengerNode create(Path dataDirectory, Transports transports, Module... overrides) {
+        Module core = Modules.combine(new MessengerCoreModule(dataDirectory), transports.module());
         return new MessengerNode(Guice.createInjector(Modules.override(core).with(overrides)));
     }
 

@@ -19,6 +19,7 @@ import java.lang.management.ManagementFactory
 import java.nio.file.Path
 import kotlin.system.exitProcess
 import kotlinx.coroutines.delay
+import org.thicket.messenger.node.Transports
 
 /**
  * Starts the desktop app. [openAccountGateway] is the one wiring point between this UI and the core:
@@ -84,6 +85,6 @@ class Main(private val openAccountGateway: (dataDir: Path) -> AccountGateway) {
         const val AUTO_EXIT_PROPERTY = "thicket.autoExitMs"
 
         @JvmStatic
-        fun main(args: Array<String>) = Main { dataDir -> NodeAccountGateway(dataDir) }.run(args)
+        fun main(args: Array<String>) = Main { dataDir -> NodeAccountGateway(dataDir, Transports.REAL) }.run(args)
     }
 }

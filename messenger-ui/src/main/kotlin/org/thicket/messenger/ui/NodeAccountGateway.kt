@@ -10,6 +10,7 @@ import org.thicket.bramble.lifecycle.api.StartResult
 import org.thicket.bramble.util.Bytes
 import org.thicket.messenger.node.MessengerNode
 import org.thicket.messenger.node.StartFailures
+import org.thicket.messenger.node.Transports
 
 /**
  * The account screens' view of the core. A node's lifecycle runs once, so every sign-out, deletion or failed
@@ -25,6 +26,7 @@ import org.thicket.messenger.node.StartFailures
  */
 internal class NodeAccountGateway(
     private val dataDir: Path,
+    private val transports: Transports,
     private vararg val overrides: Module,
 ) : AccountGateway {
     private val log = LoggerFactory.getLogger(NodeAccountGateway::class.java)
@@ -106,5 +108,5 @@ internal class NodeAccountGateway(
         node = newNode()
     }
 
-    private fun newNode(): MessengerNode = MessengerNode.create(dataDir, *overrides)
+    private fun newNode(): MessengerNode = MessengerNode.create(dataDir, transports, *overrides)
 }

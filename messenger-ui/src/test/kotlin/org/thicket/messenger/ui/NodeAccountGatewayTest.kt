@@ -9,6 +9,7 @@ import org.thicket.bramble.account.api.AccountManager
 import org.thicket.messenger.node.MessengerNode
 import org.thicket.messenger.ui.CoreTestModules.cheapScrypt
 import org.thicket.messenger.ui.CoreTestModules.wrongClock
+import org.thicket.messenger.node.Transports
 
 /** The gateway over the real core (crypto, encrypted database, lifecycle) in a temporary data directory. */
 class NodeAccountGatewayTest {
@@ -136,7 +137,7 @@ class NodeAccountGatewayTest {
     }
 
     private fun open(vararg overrides: com.google.inject.Module): NodeAccountGateway =
-        NodeAccountGateway(dataDir, cheapScrypt, *overrides).also { opened += it }
+        NodeAccountGateway(dataDir, Transports.NONE, cheapScrypt, *overrides).also { opened += it }
 
     private fun bytes(password: String) = password.encodeToByteArray()
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 import org.thicket.messenger.ui.CoreTestModules.cheapScrypt
+import org.thicket.messenger.node.Transports
 
 /**
  * The whole app, ThicketApp over NodeAccountGateway over the real core, driven through its text fields
@@ -36,7 +37,7 @@ class RealCoreAppTest {
 
     @Test
     fun createAccountSignOutAndSignInAgain() = runComposeUiTest {
-        gateway = NodeAccountGateway(dataDir, cheapScrypt)
+        gateway = NodeAccountGateway(dataDir, Transports.NONE, cheapScrypt)
         setContent { ThicketApp(gateway) }
         awaitTag(Tags.CREATE_ACCOUNT_SCREEN)
 
@@ -58,11 +59,11 @@ class RealCoreAppTest {
 
     @Test
     fun existingAccountOpensAtSignInAndRejectsTheWrongPassword() = runComposeUiTest {
-        NodeAccountGateway(dataDir, cheapScrypt).run {
+        NodeAccountGateway(dataDir, Transports.NONE, cheapScrypt).run {
             createAccount("Zoë", PASSWORD.encodeToByteArray())
             signOut()
         }
-        gateway = NodeAccountGateway(dataDir, cheapScrypt)
+        gateway = NodeAccountGateway(dataDir, Transports.NONE, cheapScrypt)
         setContent { ThicketApp(gateway) }
         awaitTag(Tags.SIGN_IN_SCREEN)
 

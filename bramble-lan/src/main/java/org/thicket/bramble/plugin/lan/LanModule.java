@@ -2,6 +2,7 @@ package org.thicket.bramble.plugin.lan;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
+import org.thicket.bramble.lifecycle.api.OpenDatabaseHook;
 import org.thicket.bramble.plugin.api.DuplexPluginFactory;
 
 /**
@@ -22,8 +23,9 @@ public final class LanModule extends AbstractModule {
     }
 
     /**
-     * The transport seeing only the loopback interface, for tests and demos that must not touch a real network.
-     * Loopback addresses are used only with the {@link LanConstants#PREF_ALLOW_LOOPBACK} setting on as well.
+     * The transport seeing only the loopback interface, for tests and demos that must not touch a real network. It
+     * also turns the {@link LanConstants#PREF_ALLOW_LOOPBACK} setting on when the database opens, before the plugin
+     * starts, so that the loopback addresses are used.
      */
     public static LanModule loopbackOnly() {
         return new LanModule(true);
@@ -36,5 +38,8 @@ public final class LanModule extends AbstractModule {
                 ? () -> system.listAddresses().stream().filter(a -> a.address().isLoopbackAddress()).toList()
                 : system);
         Multibinder.newSetBinder(binder(), DuplexPluginFactory.class).addBinding().to(LanPluginFactory.class);
+        if (loopbackOnly) {
+            Multibinder.newSetBinder(binder(), OpenDatabaseHook.class).addBinding().to(AllowLoopbackHook.class);
+        }
     }
 }

@@ -2,23 +2,22 @@ package org.thicket.bramble.plugin.lan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
+import java.nio.file.Path;
 import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
-import org.thicket.bramble.plugin.api.BackoffFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.thicket.bramble.BrambleCoreModule;
+import org.thicket.bramble.lifecycle.api.OpenDatabaseHook;
 import org.thicket.bramble.plugin.api.DuplexPluginFactory;
-import org.thicket.bramble.plugin.api.IoExecutor;
-import org.thicket.bramble.plugin.api.PluginScheduler;
-import org.thicket.bramble.test.ManualScheduler;
-import org.thicket.bramble.test.SettableClock;
 
 class LanModuleTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void contributesTheLanFactoryToThePluginManagersSet() {
@@ -39,22 +38,25 @@ class LanModuleTest {
         assertThat(injector.getInstance(InterfaceLister.class).listAddresses()).isNotEmpty()
                 .allSatisfy(a -> assertThat(a.address().isLoopbackAddress()).isTrue());
         assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<DuplexPluginFactory>>() { }))).hasSize(1);
+        assertThat(hooks(injector)).as("turns the loopback setting on")
+                .hasAtLeastOneElementOfType(AllowLoopbackHook.class);
     }
 
-    private static Set<DuplexPluginFactory> factories(LanModule module) {
+    @Test
+    void theRealModuleLeavesTheLoopbackSettingAlone() {
+        assertThat(hooks(injector(new LanModule()))).noneMatch(AllowLoopbackHook.class::isInstance);
+    }
+
+    private static Set<OpenDatabaseHook> hooks(Injector injector) {
+        return injector.getInstance(Key.get(new TypeLiteral<Set<OpenDatabaseHook>>() { }));
+    }
+
+    private Set<DuplexPluginFactory> factories(LanModule module) {
         return injector(module).getInstance(Key.get(new TypeLiteral<Set<DuplexPluginFactory>>() { }));
     }
 
-    private static Injector injector(LanModule module) {
-        return Guice.createInjector(module, new AbstractModule() {
-            @Override
-            protected void configure() {
-                // What PluginModule binds in the app.
-                bind(Executor.class).annotatedWith(IoExecutor.class).toInstance(Runnable::run);
-                bind(ScheduledExecutorService.class).annotatedWith(PluginScheduler.class)
-                        .toInstance(new ManualScheduler(new SettableClock()));
-                bind(BackoffFactory.class).toInstance((min, max, base) -> new LanTestSupport.CountingBackoff());
-            }
-        });
+    private Injector injector(LanModule module) {
+        // Nothing is opened: the core only supplies what PluginModule binds in the app and the database component.
+        return Guice.createInjector(new BrambleCoreModule(dir), module);
     }
 }

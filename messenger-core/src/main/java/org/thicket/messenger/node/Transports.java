@@ -1,0 +1,24 @@
+package org.thicket.messenger.node;
+
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import org.thicket.bramble.plugin.lan.LanModule;
+
+/** The transports a node runs, chosen where the app is put together; tests and demos pick a safe subset. */
+public enum Transports {
+
+    /** None: for tests that move bytes by hand or with in-memory connections. */
+    NONE,
+    /** LAN on the loopback interface only: for tests and demos of two nodes on one machine. */
+    LOOPBACK,
+    /** Every transport, on the device's real interfaces: what a user runs. */
+    REAL;
+
+    Module module() {
+        return switch (this) {
+            case NONE -> Modules.EMPTY_MODULE;
+            case LOOPBACK -> LanModule.loopbackOnly();
+            case REAL -> new LanModule();
+        };
+    }
+}
