@@ -284,7 +284,10 @@ final class RendezvousPoller implements Service, EventListener {
         nextPoll = scheduler.schedule(() -> ioExecutor.execute(this::poll), config.pollingIntervalMs(), MILLISECONDS);
     }
 
-    /** Fails the pending contacts that are too old and tries to reach the others at each of their endpoints. */
+    /**
+     * Fails the pending contacts that are too old and tries to reach the others, unless already connected, at each
+     * of their endpoints.
+     */
     private void poll() {
         List<Session> live;
         synchronized (lock) {
@@ -299,6 +302,8 @@ final class RendezvousPoller implements Service, EventListener {
             }
             Map<TransportId, RendezvousEndpoint> endpoints;
             synchronized (lock) {
+                // While a connection runs, another would only race it to the same contact.
+                if (s.connections > 0) continue;
                 endpoints = Map.copyOf(s.endpoints);
             }
             endpoints.forEach((t, endpoint) -> ioExecutor.execute(() -> reach(s, t, endpoint)));

@@ -3,9 +3,7 @@ package org.thicket.bramble.rendezvous;
 import com.google.inject.Module;
 import com.google.inject.multibindings.Multibinder;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.thicket.bramble.contact.api.Contact;
@@ -17,7 +15,6 @@ import org.thicket.bramble.plugin.api.DuplexTransportConnection;
 import org.thicket.bramble.rendezvous.api.PendingContactManager;
 import org.thicket.bramble.test.CoreNode;
 import org.thicket.bramble.transport.api.TransportDescriptor;
-import org.thicket.bramble.util.Bytes;
 
 /** Shared by the rendezvous and handshake tests: a test transport with keys, and a recording contact exchange. */
 public final class RendezvousTesting {
@@ -78,15 +75,5 @@ public final class RendezvousTesting {
     /** Binds a recording contact exchange. */
     public static Module contactExchange(RecordingContactExchange exchange) {
         return binder -> binder.bind(ContactExchangeManager.class).toInstance(exchange);
-    }
-
-    static String hex(byte[] b) {
-        return Bytes.toHex(b);
-    }
-
-    static Map<String, String> map(String key, String value) {
-        Map<String, String> m = new HashMap<>();
-        m.put(key, value);
-        return m;
     }
 }
