@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,9 @@ import org.thicket.bramble.util.FormatException;
 final class HandshakeManagerImpl implements HandshakeManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandshakeManagerImpl.class);
+
+    /** Unknown records skipped between two expected ones; 0.1 sends none, a later minor version a handful. */
+    static final int MAX_SKIPPED_RECORDS = 16;
 
     private final DatabaseComponent db;
     private final IdentityManager identityManager;
@@ -103,52 +107,87 @@ final class HandshakeManagerImpl implements HandshakeManager {
         boolean alice = Roles.isAlice(ourStatic.publicKey().getEncoded(), theirStatic.getEncoded());
         StreamContext outgoing = keyManager.getStreamContext(p, t);
         if (outgoing == null) throw new IOException("No handshake keys for pending contact " + p + " on " + t.value());
-        StreamWriter streamWriter = streamWriterFactory.createStreamWriter(connection.getWriter().getOutputStream(),
-                outgoing);
-        RecordWriter writer = recordWriterFactory.createRecordWriter(streamWriter.getOutputStream());
+        Session session = new Session(p, t, connection, outgoing);
         KeyPair ourEphemeral = crypto.generateAgreementKeyPair();
-        SecretKey masterKey = null;
         try {
-            RecordReader reader;
-            byte[] theirEphemeral;
-            // Alice speaks first; Bob's stream only starts once he has heard her keys.
-            if (alice) {
-                sendKeys(writer, ourEphemeral);
-                reader = openIncomingStream(p, t, connection);
-                theirEphemeral = receiveKeys(reader);
-            } else {
-                reader = openIncomingStream(p, t, connection);
-                theirEphemeral = receiveKeys(reader);
-                sendKeys(writer, ourEphemeral);
+            byte[] theirEphemeral = session.exchangeEphemeralKeys(alice, ourEphemeral);
+            SecretKey masterKey = deriveMasterKey(theirStatic, theirEphemeral, ourStatic, ourEphemeral, alice);
+            try {
+                session.exchangeProofs(alice, masterKey);
+                session.endStreams();
+            } catch (IOException | RuntimeException e) {
+                masterKey.wipe();
+                throw e;
             }
-            masterKey = deriveMasterKey(theirStatic, theirEphemeral, ourStatic, ourEphemeral, alice);
-            if (alice) {
-                sendProof(writer, masterKey, true);
-                receiveProof(reader, masterKey, false);
-            } else {
-                receiveProof(reader, masterKey, true);
-                sendProof(writer, masterKey, false);
-            }
-            writer.flush();
-            streamWriter.sendEndOfStream();
-            if (reader.readRecord(r -> false, HandshakeManagerImpl::isUnknownType) != null) {
-                throw new FormatException("The peer sent more after its proof");
-            }
-            HandshakeResult result = new HandshakeResult(masterKey, alice);
-            masterKey = null;
-            return result;
+            return new HandshakeResult(masterKey, alice);
         } finally {
             ourEphemeral.privateKey().wipe();
-            if (masterKey != null) masterKey.wipe();
         }
     }
 
-    private static void sendKeys(RecordWriter writer, KeyPair ourEphemeral) throws IOException {
-        writer.writeRecord(new Record(PROTOCOL_MAJOR_VERSION, RECORD_TYPE_MINOR_VERSION,
-                new byte[] {PROTOCOL_MINOR_VERSION}));
-        writer.writeRecord(new Record(PROTOCOL_MAJOR_VERSION, RECORD_TYPE_EPHEMERAL_PUBLIC_KEY,
-                ourEphemeral.publicKey().getEncoded()));
-        writer.flush();
+    /** Our stream and, once opened, the peer's, on one connection. */
+    private final class Session {
+        private final PendingContactId pendingContactId;
+        private final TransportId transportId;
+        private final DuplexTransportConnection connection;
+        private final StreamWriter streamWriter;
+        private final RecordWriter writer;
+        private RecordReader reader;
+
+        Session(PendingContactId p, TransportId t, DuplexTransportConnection connection, StreamContext outgoing)
+                throws IOException {
+            pendingContactId = p;
+            transportId = t;
+            this.connection = connection;
+            streamWriter = streamWriterFactory.createStreamWriter(connection.getWriter().getOutputStream(), outgoing);
+            writer = recordWriterFactory.createRecordWriter(streamWriter.getOutputStream());
+        }
+
+        /** Alice speaks first: Bob's stream only starts once he has heard her keys. Returns the peer's key. */
+        byte[] exchangeEphemeralKeys(boolean alice, KeyPair ourEphemeral) throws IOException {
+            if (alice) sendKeys(ourEphemeral);
+            reader = openIncomingStream(pendingContactId, transportId, connection);
+            byte[] theirs = receiveKeys(reader);
+            if (!alice) sendKeys(ourEphemeral);
+            return theirs;
+        }
+
+        void exchangeProofs(boolean alice, SecretKey masterKey) throws IOException {
+            if (alice) sendProof(masterKey, true);
+            receiveProof(masterKey, !alice);
+            if (!alice) sendProof(masterKey, false);
+        }
+
+        /** Ends our stream, then reads the end of the peer's, before which only unknown records may come. */
+        void endStreams() throws IOException {
+            writer.flush();
+            streamWriter.sendEndOfStream();
+            reader.readRecord(r -> false, new UnknownTypes());
+        }
+
+        private void sendKeys(KeyPair ourEphemeral) throws IOException {
+            writer.writeRecord(new Record(PROTOCOL_MAJOR_VERSION, RECORD_TYPE_MINOR_VERSION,
+                    new byte[] {PROTOCOL_MINOR_VERSION}));
+            writer.writeRecord(new Record(PROTOCOL_MAJOR_VERSION, RECORD_TYPE_EPHEMERAL_PUBLIC_KEY,
+                    ourEphemeral.publicKey().getEncoded()));
+            writer.flush();
+        }
+
+        private void sendProof(SecretKey masterKey, boolean alice) throws IOException {
+            writer.writeRecord(new Record(PROTOCOL_MAJOR_VERSION, RECORD_TYPE_PROOF_OF_OWNERSHIP,
+                    handshakeCrypto.proveOwnership(masterKey, alice)));
+            writer.flush();
+        }
+
+        private void receiveProof(SecretKey masterKey, boolean peerIsAlice) throws IOException {
+            byte[] proof = expect(reader, RECORD_TYPE_PROOF_OF_OWNERSHIP).payload();
+            if (proof.length != PROOF_BYTES) {
+                throw new FormatException("A proof of ownership is " + PROOF_BYTES + " bytes, not " + proof.length);
+            }
+            if (!handshakeCrypto.verifyOwnership(masterKey, peerIsAlice, proof)) {
+                throw new FormatException("The peer's proof of ownership does not verify");
+            }
+        }
     }
 
     /** The peer's minor version, which must be 1 or higher (we speak 0.1 whatever higher it speaks), then its key. */
@@ -167,33 +206,27 @@ final class HandshakeManagerImpl implements HandshakeManager {
         return key;
     }
 
-    private void sendProof(RecordWriter writer, SecretKey masterKey, boolean alice) throws IOException {
-        writer.writeRecord(new Record(PROTOCOL_MAJOR_VERSION, RECORD_TYPE_PROOF_OF_OWNERSHIP,
-                handshakeCrypto.proveOwnership(masterKey, alice)));
-        writer.flush();
-    }
-
-    private void receiveProof(RecordReader reader, SecretKey masterKey, boolean peerIsAlice) throws IOException {
-        byte[] proof = expect(reader, RECORD_TYPE_PROOF_OF_OWNERSHIP).payload();
-        if (proof.length != PROOF_BYTES) {
-            throw new FormatException("A proof of ownership is " + PROOF_BYTES + " bytes, not " + proof.length);
-        }
-        if (!handshakeCrypto.verifyOwnership(masterKey, peerIsAlice, proof)) {
-            throw new FormatException("The peer's proof of ownership does not verify");
-        }
-    }
-
-    /** The next record of one of the types, skipping our version's unknown types. */
+    /** The next record of one of the types, skipping a few of our version's unknown types. */
     private static Record expect(RecordReader reader, int... types) throws IOException {
         Record record = reader.readRecord(r -> r.protocolVersion() == PROTOCOL_MAJOR_VERSION
-                && IntStream.of(types).anyMatch(type -> type == r.recordType()), HandshakeManagerImpl::isUnknownType);
+                && IntStream.of(types).anyMatch(type -> type == r.recordType()), new UnknownTypes());
         if (record == null) throw new FormatException("The peer's stream ended early");
         return record;
     }
 
-    /** Records of our version with a type we do not know are skipped, for forward compatibility. */
-    private static boolean isUnknownType(Record r) {
-        return r.protocolVersion() == PROTOCOL_MAJOR_VERSION && r.recordType() > RECORD_TYPE_MINOR_VERSION;
+    /**
+     * Matches records of our version with a type we do not know, which a later minor version may add, up to
+     * {@link #MAX_SKIPPED_RECORDS} in a row; more would only keep us busy.
+     */
+    private static final class UnknownTypes implements Predicate<Record> {
+        private int skipped;
+
+        @Override
+        public boolean test(Record r) {
+            boolean unknown = r.protocolVersion() == PROTOCOL_MAJOR_VERSION
+                    && r.recordType() > RECORD_TYPE_MINOR_VERSION;
+            return unknown && ++skipped <= MAX_SKIPPED_RECORDS;
+        }
     }
 
     private SecretKey deriveMasterKey(PublicKey theirStatic, byte[] theirEphemeral, KeyPair ourStatic,

@@ -48,7 +48,8 @@ class HandshakeVectorsTest {
     }
 
     private static KeyPair keyPair(JsonNode v, String prefix) {
-        return new KeyPair(publicKey(v, prefix), new PrivateKey(KeyType.AGREEMENT, Vectors.hex(v, prefix + "PrivateHex")));
+        return new KeyPair(publicKey(v, prefix),
+                new PrivateKey(KeyType.AGREEMENT, Vectors.hex(v, prefix + "PrivateHex")));
     }
 
     private static PublicKey publicKey(JsonNode v, String prefix) {

@@ -26,7 +26,9 @@ public final class HandshakeLinks {
 
     /** The link of a handshake public key. */
     public static String encode(PublicKey handshakePublicKey) {
-        if (handshakePublicKey.getType() != KeyType.AGREEMENT) throw new IllegalArgumentException("Not a handshake key");
+        if (handshakePublicKey.getType() != KeyType.AGREEMENT) {
+            throw new IllegalArgumentException("Not a handshake key");
+        }
         byte[] raw = new byte[RAW_LENGTH];
         raw[0] = FORMAT_VERSION;
         System.arraycopy(handshakePublicKey.getEncoded(), 0, raw, 1, PublicKey.LENGTH);
