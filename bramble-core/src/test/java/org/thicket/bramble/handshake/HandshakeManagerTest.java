@@ -130,6 +130,24 @@ class HandshakeManagerTest {
         }
     }
 
+    @Test
+    void aPeerSendingEndlessUnknownRecordsIsRefused() throws Exception {
+        Future<HandshakeResult> atA = threads.submit(() -> a.get(HandshakeManager.class).handshake(bAtA, TRANSPORT,
+                pair[0]));
+        StreamWriter stream = b.get(StreamWriterFactory.class).createStreamWriter(
+                pair[1].getWriter().getOutputStream(), b.get(KeyManager.class).getStreamContext(aAtB, TRANSPORT));
+        RecordWriter records = b.get(RecordWriterFactory.class).createRecordWriter(stream.getOutputStream());
+        for (int i = 0; i <= HandshakeManagerImpl.MAX_SKIPPED_RECORDS; i++) {
+            records.writeRecord(new Record(HandshakeConstants.PROTOCOL_MAJOR_VERSION, 3, new byte[0]));
+        }
+        records.flush();
+        stream.sendEndOfStream();
+
+        assertThatThrownBy(() -> atA.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(FormatException.class).hasMessageContaining("Unexpected");
+        assertThat(pair[0].closedWithException()).isTrue();
+    }
+
     /** Writes a whole handshake stream of the node's keys with just an opening: a fresh key, with or without 0.1. */
     private static void writeOpening(CoreNode node, PendingContactId p, MemoryConnection connection,
             boolean withMinorVersion) throws Exception {

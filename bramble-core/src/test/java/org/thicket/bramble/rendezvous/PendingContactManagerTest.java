@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,11 +16,16 @@ import org.thicket.bramble.contact.api.NoSuchContactException;
 import org.thicket.bramble.contact.api.PendingContact;
 import org.thicket.bramble.crypto.api.KeyType;
 import org.thicket.bramble.crypto.api.PublicKey;
+import org.thicket.bramble.event.api.Event;
+import org.thicket.bramble.event.api.EventBus;
+import org.thicket.bramble.event.api.EventListener;
 import org.thicket.bramble.identity.api.Identity;
 import org.thicket.bramble.rendezvous.api.HandshakeLinks;
 import org.thicket.bramble.rendezvous.api.InvalidLinkException;
 import org.thicket.bramble.rendezvous.api.InvalidLinkException.Reason;
+import org.thicket.bramble.rendezvous.api.PendingContactAddedEvent;
 import org.thicket.bramble.rendezvous.api.PendingContactManager;
+import org.thicket.bramble.rendezvous.api.PendingContactRemovedEvent;
 import org.thicket.bramble.rendezvous.api.PendingContactState;
 import org.thicket.bramble.rendezvous.api.PendingContactStatus;
 import org.thicket.bramble.test.CoreNode;
@@ -66,6 +74,30 @@ class PendingContactManagerTest {
         // No transport supports rendezvous on this node.
         assertThat(listed.get(0).state()).isEqualTo(PendingContactState.OFFLINE);
         assertThat(a.get(KeyManager.class).getStreamContext(added.id(), RendezvousTesting.TRANSPORT)).isNotNull();
+    }
+
+    @Test
+    void announcesAddingAndRemovingAfterTheTransactions() throws Exception {
+        CapturingListener events = new CapturingListener();
+        a.get(EventBus.class).addListener(events);
+        PendingContact added = manager.addPendingContact(linkB, "Bob");
+        manager.removePendingContact(added.id());
+
+        assertThat(events.removed.await(CoreNode.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(events.seen).containsSubsequence(new PendingContactAddedEvent(added),
+                new PendingContactRemovedEvent(added.id()));
+    }
+
+    /** Keeps the pending-contact events, in order; counts down at the first removal. */
+    private static final class CapturingListener implements EventListener {
+        final List<Event> seen = new CopyOnWriteArrayList<>();
+        final CountDownLatch removed = new CountDownLatch(1);
+
+        @Override
+        public void eventOccurred(Event e) {
+            if (e instanceof PendingContactAddedEvent || e instanceof PendingContactRemovedEvent) seen.add(e);
+            if (e instanceof PendingContactRemovedEvent) removed.countDown();
+        }
     }
 
     @Test
