@@ -135,7 +135,8 @@ final class RendezvousPoller implements Service, EventListener {
             running = true;
             schedulePoll();
         }
-        pending.forEach(this::addSession);
+        // Opening endpoints may block (Tor publishes an onion service): not on the starting thread.
+        pending.forEach(p -> ioExecutor.execute(() -> addSession(p)));
     }
 
     @Override
