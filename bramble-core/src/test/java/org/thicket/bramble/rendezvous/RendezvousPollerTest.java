@@ -121,6 +121,30 @@ class RendezvousPollerTest {
         }
     }
 
+    @Test
+    void aPendingContactStoredBeforeARestartIsStillMet() throws Exception {
+        Switchboard switchboard = new Switchboard();
+        RecordingContactExchange exchangeB = new RecordingContactExchange();
+        CoreNode a = node("a", 0, RendezvousTesting.transportKeys(), rendezvousOver(switchboard),
+                RendezvousTesting.contactExchange(new RecordingContactExchange()));
+        CoreNode b = node("b", 1, RendezvousTesting.transportKeys(), rendezvousOver(switchboard),
+                RendezvousTesting.contactExchange(exchangeB));
+        String linkA = a.get(PendingContactManager.class).getHandshakeLink();
+        a.get(PendingContactManager.class).addPendingContact(b.get(PendingContactManager.class).getHandshakeLink(),
+                "Bob");
+
+        RecordingContactExchange exchangeA = new RecordingContactExchange();
+        nodes.remove(a);
+        CoreNode restarted = a.restart(RendezvousTesting.transportKeys(), rendezvousOver(switchboard),
+                RendezvousTesting.contactExchange(exchangeA));
+        nodes.add(restarted);
+        b.get(PendingContactManager.class).addPendingContact(linkA, "Alice");
+
+        assertThat(exchangeA.called.await(CoreNode.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(exchangeB.called.await(CoreNode.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(exchangeA.exchanges.get(0).masterKey()).isEqualTo(exchangeB.exchanges.get(0).masterKey());
+    }
+
     private static PendingContactId idOf(CoreNode node, String link) throws Exception {
         return new PendingContactId(node.get(CryptoComponent.class).hash(PendingContactId.LABEL,
                 HandshakeLinks.parse(link).getEncoded()));

@@ -7,6 +7,8 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -93,7 +95,21 @@ class RendezvousVectorsTest {
         assertThat(bobSeed).isEqualTo(Vectors.hex(tor, "bobSeedHex"));
         assertThat(onion(aliceSeed)).isEqualTo(tor.get("aliceOnion").asText());
         assertThat(onion(bobSeed)).isEqualTo(tor.get("bobOnion").asText());
-        assertThat(Base64.getDecoder().decode(tor.get("aliceExpandedKeyBase64").asText())).hasSize(64);
+        assertThat(expandedKeyBase64(aliceSeed)).isEqualTo(tor.get("aliceExpandedKeyBase64").asText());
+        assertThat(expandedKeyBase64(bobSeed)).isEqualTo(tor.get("bobExpandedKeyBase64").asText());
+    }
+
+    /** The key ADD_ONION takes: SHA-512 of the seed with the scalar half clamped as RFC 8032 does. */
+    private static String expandedKeyBase64(byte[] seed) {
+        try {
+            byte[] expanded = MessageDigest.getInstance("SHA-512").digest(seed);
+            expanded[0] &= (byte) 248;
+            expanded[31] &= 127;
+            expanded[31] |= 64;
+            return Base64.getEncoder().encodeToString(expanded);
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String onion(byte[] seed) {
