@@ -12,11 +12,13 @@ import org.thicket.bramble.data.DataModule;
 import org.thicket.bramble.db.DatabaseModule;
 import org.thicket.bramble.db.api.DatabaseConfig;
 import org.thicket.bramble.event.EventModule;
+import org.thicket.bramble.handshake.HandshakeModule;
 import org.thicket.bramble.identity.IdentityModule;
 import org.thicket.bramble.lifecycle.LifecycleModule;
 import org.thicket.bramble.plugin.PluginModule;
 import org.thicket.bramble.properties.PropertiesModule;
 import org.thicket.bramble.record.RecordModule;
+import org.thicket.bramble.rendezvous.RendezvousModule;
 import org.thicket.bramble.stream.StreamModule;
 import org.thicket.bramble.sync.SyncModule;
 import org.thicket.bramble.system.SystemModule;
@@ -62,5 +64,7 @@ public final class BrambleCoreModule extends AbstractModule {
         install(new ValidationModule());
         install(new VersioningModule());
         install(new PropertiesModule());
+        install(new HandshakeModule());
+        install(new RendezvousModule());
     }
 }

@@ -142,6 +142,20 @@ final class ContactTable {
         return Jdbc.exists(c, "pendingContacts", "pendingContactId", id, "pending contact");
     }
 
+    List<PendingContact> getAllPending(Connection c) throws DbException {
+        String sql = "SELECT pendingContactId, publicKey, alias, timestamp FROM pendingContacts ORDER BY timestamp";
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            List<PendingContact> pending = new ArrayList<>();
+            while (rs.next()) {
+                pending.add(new PendingContact(new PendingContactId(rs.getBytes(1)),
+                        new PublicKey(KeyType.AGREEMENT, rs.getBytes(2)), rs.getString(3), rs.getLong(4)));
+            }
+            return pending;
+        } catch (SQLException e) {
+            throw new DbException("Could not read the pending contacts", e);
+        }
+    }
+
     /** Removes the pending contact; its handshake keys go with it. */
     void removePending(Connection c, PendingContactId id) throws DbException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM pendingContacts WHERE pendingContactId = ?")) {

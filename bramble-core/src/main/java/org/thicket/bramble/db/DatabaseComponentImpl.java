@@ -615,6 +615,11 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     }
 
     @Override
+    public Collection<PendingContact> getPendingContacts(Transaction txn) throws DbException {
+        return contacts.getAllPending(connection(txn));
+    }
+
+    @Override
     public void removePendingContact(Transaction txn, PendingContactId p) throws DbException {
         contacts.removePending(writable(txn), p);
     }

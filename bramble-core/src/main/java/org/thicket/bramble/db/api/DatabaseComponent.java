@@ -302,6 +302,9 @@ public interface DatabaseComponent extends DatabaseLifecycle {
     /** @throws org.thicket.bramble.contact.api.ContactExistsException if one with the same ID is stored */
     void addPendingContact(Transaction txn, PendingContact p) throws DbException;
 
+    /** Every pending contact, oldest first. */
+    Collection<PendingContact> getPendingContacts(Transaction txn) throws DbException;
+
     /**
      * Removes a pending contact with its handshake keys.
      *
