@@ -86,6 +86,7 @@ public final class ApiServer implements AutoCloseable {
         });
         webSockets.setHandler(new ApiHandler(routes, json));
         server.setHandler(new TokenCheck(token, json, webSockets));
+        server.setErrorHandler(new JsonErrorHandler(json));
 
         EventBus eventBus = node.get(EventBus.class);
         eventBus.addListener(events);

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Module;
+import java.net.Socket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -298,6 +300,23 @@ class ApiServerTest {
 
         assertThat(client.get(messages).json()).isEmpty();
         assertThat(client.get("/v1/identity").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMalformedHttpRequestGetsAJsonErrorToo() throws Exception {
+        String token = ApiClient.readToken(aliceDir);
+        String request = "GET /v1/identity HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                + "\r\nNot a header line\r\n\r\n";
+
+        String response;
+        try (Socket socket = new Socket(ApiServer.HOST, api.port())) {
+            socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(ApiClient.TIMEOUT_SECONDS));
+            socket.getOutputStream().write(request.getBytes(UTF_8));
+            response = new String(socket.getInputStream().readAllBytes(), UTF_8);
+        }
+
+        assertThat(response).startsWith("HTTP/1.1 400 ").contains("Content-Type: " + ApiJson.CONTENT_TYPE)
+                .containsPattern("\\{\"error\":\"[^\"]+\"}$");
     }
 
     private static void assertError(Answer answer, int status, String message) {
