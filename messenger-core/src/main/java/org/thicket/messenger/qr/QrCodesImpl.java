@@ -21,6 +21,8 @@ import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,15 +63,13 @@ final class QrCodesImpl implements QrCodes {
             DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
             DecodeHintType.PURE_BARCODE, Boolean.TRUE);
 
-    private static final int WHITE = 0xFFFFFFFF;
-    private static final int BLACK = 0xFF000000;
-
     @Override
     public QrCode encode(byte[] payload) {
         requirePayloadLength(payload.length);
         try {
             // No character-set hint: ZXing then writes byte mode in its default, ISO-8859-1, without an ECI header,
-            // as Briar does. Level L, Briar's too: screens do not get dirty.
+            // which is how Briar's codes carry their bytes. Level L, ZXing's default, gives the smallest code; it is
+            // read off a screen, where it does not get worn or stained.
             ByteMatrix matrix = Encoder.encode(new String(payload, ISO_8859_1), ErrorCorrectionLevel.L).getMatrix();
             int size = matrix.getWidth();
             BitSet dark = new BitSet(size * size);
@@ -90,14 +90,22 @@ final class QrCodesImpl implements QrCodes {
             throw new IllegalArgumentException("1 to " + MAX_PIXELS_PER_MODULE + " pixels per module, not "
                     + pixelsPerModule);
         }
-        int modules = code.size() + 2 * QUIET_ZONE_MODULES;
-        int side = modules * pixelsPerModule;
+        int side = (code.size() + 2 * QUIET_ZONE_MODULES) * pixelsPerModule;
         BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_BINARY);
-        for (int py = 0; py < side; py++) {
-            for (int px = 0; px < side; px++) {
-                boolean dark = isDarkWithQuietZone(code, px / pixelsPerModule, py / pixelsPerModule);
-                image.setRGB(px, py, dark ? BLACK : WHITE);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, side, side);
+            g.setColor(Color.BLACK);
+            for (int y = 0; y < code.size(); y++) {
+                for (int x = 0; x < code.size(); x++) {
+                    if (!code.isDark(x, y)) continue;
+                    g.fillRect((x + QUIET_ZONE_MODULES) * pixelsPerModule, (y + QUIET_ZONE_MODULES) * pixelsPerModule,
+                            pixelsPerModule, pixelsPerModule);
+                }
             }
+        } finally {
+            g.dispose();
         }
         return image;
     }

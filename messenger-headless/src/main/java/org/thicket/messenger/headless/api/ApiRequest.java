@@ -2,6 +2,7 @@ package org.thicket.messenger.headless.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.Map;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.sync.api.MessageId;
@@ -44,7 +45,7 @@ final class ApiRequest {
             return json.readValue(body, type);
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("Malformed JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ApiException.badRequest("Unreadable body");
         }
     }
