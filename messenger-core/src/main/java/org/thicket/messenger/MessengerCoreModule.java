@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import java.nio.file.Path;
 import org.thicket.bramble.BrambleCoreModule;
 import org.thicket.messenger.messaging.MessagingModule;
+import org.thicket.messenger.qr.QrModule;
 
 /**
  * One account's whole core: bramble's core module for the data directory, then the application clients. The order
@@ -21,5 +22,6 @@ public final class MessengerCoreModule extends AbstractModule {
     protected void configure() {
         install(new BrambleCoreModule(dataDirectory));
         install(new MessagingModule());
+        install(new QrModule());
     }
 }

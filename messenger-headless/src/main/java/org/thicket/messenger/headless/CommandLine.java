@@ -14,6 +14,7 @@ import org.thicket.messenger.node.DataDirectories;
 final class CommandLine {
 
     static final String PROGRAM = "thicket-node";
+    private static final int MAX_PORT = 65535;
 
     private CommandLine() {
     }
@@ -41,6 +42,7 @@ final class CommandLine {
         }
         requirePath(values, Option.DATA_DIR);
         requirePath(values, Option.PASSWORD_FILE);
+        requirePort(values.get(Option.API_PORT));
         return new Options(values);
     }
 
@@ -59,12 +61,20 @@ final class CommandLine {
         }
     }
 
+    private static void requirePort(String value) throws ExitException {
+        if (value == null) return;
+        if (value.matches("[0-9]{1,5}") && Integer.parseInt(value) <= MAX_PORT) return;
+        throw ExitException.usage(Option.API_PORT.flag() + ": not a port number from 0 to " + MAX_PORT + ": " + value);
+    }
+
     static String usage() {
         StringBuilder text = new StringBuilder()
                 .append("Usage: ").append(PROGRAM).append(" [OPTION]...\n")
                 .append("Runs a Thicket node until SIGINT or SIGTERM. Creates the account if the data directory has\n")
                 .append("none, otherwise unlocks it. Once running, prints one line on standard output:\n")
                 .append("  READY nickname=<nickname> author=<author ID, 64 hex digits>\n")
+                .append("With --api-port, one line before it says where the local API listens (docs/api.md):\n")
+                .append("  API url=http://127.0.0.1:<port> token-file=<data directory>/api-token\n")
                 .append("\nOptions (a value may also follow '=', as in --data-dir=DIR):\n");
         for (Option option : Option.values()) {
             text.append(String.format("  %-22s %s\n", option.synopsis(), option.help()));

@@ -12,6 +12,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thicket.bramble.identity.api.Identity;
+import org.thicket.messenger.headless.api.ApiServer;
+import org.thicket.messenger.headless.api.ApiToken;
 import org.thicket.messenger.node.DataDirectories;
 import org.thicket.messenger.node.MessengerNode;
 
@@ -66,20 +68,28 @@ public final class Main {
 
     /** @return the running node, which the shutdown hook stops */
     private MessengerNode start(Options options) throws ExitException {
-        MessengerNode node = createNode(options);
+        // The account layer creates a missing data directory, private to its owner, when it writes the key files.
+        Path dataDirectory = DataDirectories.resolve(options.dataDir());
+        LOG.info("Data directory {}", dataDirectory);
+        Module[] overrides = TestScryptCost.overrides(System.getProperty(TestScryptCost.PROPERTY));
+        MessengerNode node = MessengerNode.create(dataDirectory, overrides);
         shutdown.stopOnExit(node);
         PasswordSource passwords = new PasswordSource(options.passwordFile(), System::getenv, prompter);
         Identity identity = new AccountStarter(passwords, prompter).start(node, options.nickname());
+        if (options.apiPort() != null) startApi(node, dataDirectory, options.apiPort());
         out.println(ReadyLine.of(identity.localAuthor().author()));
         return node;
     }
 
-    private static MessengerNode createNode(Options options) throws ExitException {
-        Module[] overrides = TestScryptCost.overrides(System.getProperty(TestScryptCost.PROPERTY));
-        // The account layer creates a missing data directory, private to its owner, when it writes the key files.
-        Path dataDirectory = DataDirectories.resolve(options.dataDir());
-        LOG.info("Data directory {}", dataDirectory);
-        return MessengerNode.create(dataDirectory, overrides);
+    /** Before the READY line, so that a script that waited for READY finds the API listening. */
+    private void startApi(MessengerNode node, Path dataDirectory, int port) throws ExitException {
+        try {
+            ApiServer api = ApiServer.start(node, dataDirectory, port);
+            shutdown.closeFirstOnExit(api);
+            out.println(ApiLine.of(api.port(), dataDirectory.resolve(ApiToken.FILE_NAME)));
+        } catch (IOException e) {
+            throw new ExitException(ExitCode.FAILED, "Could not start the API: " + e.getMessage());
+        }
     }
 
     /** Keeps the JVM up until the shutdown hook has stopped the node; the hook then ends the process. */

@@ -18,10 +18,16 @@ final class NodeShutdown {
     private static final Logger LOG = LoggerFactory.getLogger(NodeShutdown.class);
 
     private volatile ExitCode code = ExitCode.STOPPED;
+    private volatile AutoCloseable frontEnd;
 
     /** From now on the JVM stops {@code node} on its way out. */
     void stopOnExit(MessengerNode node) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndHalt(node), "thicket-node-shutdown"));
+    }
+
+    /** From now on the JVM closes {@code frontEnd} (the API) on its way out, before it stops the node. */
+    void closeFirstOnExit(AutoCloseable frontEnd) {
+        this.frontEnd = frontEnd;
     }
 
     /** Ends the program with {@code code}, stopping the node first if there is one. Does not return. */
@@ -33,9 +39,11 @@ final class NodeShutdown {
     private void stopAndHalt(MessengerNode node) {
         ExitCode exit = code;
         try {
+            AutoCloseable first = frontEnd;
+            if (first != null) first.close();
             node.stop();
             LOG.info(STOPPED_MESSAGE);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             LOG.error("The node did not stop cleanly", e);
             exit = ExitCode.FAILED;
         }

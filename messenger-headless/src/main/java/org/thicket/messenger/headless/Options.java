@@ -28,6 +28,12 @@ final class Options {
         return file == null ? null : Path.of(file);
     }
 
+    /** The API's port, 0 for any free one, or null if the API is off; checked by {@link CommandLine}. */
+    Integer apiPort() {
+        String port = values.get(Option.API_PORT);
+        return port == null ? null : Integer.valueOf(port);
+    }
+
     boolean exitOnStdinEof() {
         return values.containsKey(Option.EXIT_ON_STDIN_EOF);
     }

@@ -20,6 +20,21 @@ class CommandLineTest {
         assertThat(options.passwordFile()).isNull();
         assertThat(options.exitOnStdinEof()).isFalse();
         assertThat(options.help()).isFalse();
+        assertThat(options.apiPort()).isNull();
+    }
+
+    @Test
+    void readsTheApiPort() throws Exception {
+        assertThat(CommandLine.parse(List.of("--api-port", "0")).apiPort()).isZero();
+        assertThat(CommandLine.parse(List.of("--api-port=7000")).apiPort()).isEqualTo(7000);
+        assertThat(CommandLine.parse(List.of("--api-port", "65535")).apiPort()).isEqualTo(65535);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"65536", "-1", "x", "80a", "123456", "99999999999", " 80"})
+    void refusesAnApiPortOutOfRange(String port) {
+        assertThat(usageError("--api-port=" + port))
+                .isEqualTo("--api-port: not a port number from 0 to 65535: " + port);
     }
 
     @Test

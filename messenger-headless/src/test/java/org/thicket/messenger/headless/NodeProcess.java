@@ -64,12 +64,18 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
-    /** Waits for the first line on standard output, which must be the READY line. */
+    /** Waits for the next line on standard output, which must be the READY line. */
     String awaitReady() throws Exception {
-        String line = stdout.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (line == null) fail("No READY line within " + TIMEOUT_SECONDS + " s; stderr:\n" + stderr());
-        if (line.equals(END_OF_OUTPUT)) fail("The node ended without READY; stderr:\n" + stderr());
+        String line = awaitLine();
         assertThat(line).startsWith(ReadyLine.PREFIX);
+        return line;
+    }
+
+    /** Waits for the next line on standard output. */
+    String awaitLine() throws Exception {
+        String line = stdout.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (line == null) fail("No line within " + TIMEOUT_SECONDS + " s; stderr:\n" + stderr());
+        if (line.equals(END_OF_OUTPUT)) fail("The node ended without a line; stderr:\n" + stderr());
         return line;
     }
 

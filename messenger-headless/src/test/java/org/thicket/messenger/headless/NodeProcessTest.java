@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thicket.messenger.headless.api.ApiToken;
 
 /**
  * The whole program in child JVMs, as scripts and supervisors run it: READY on standard output, exit codes, signals,
@@ -22,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NodeProcessTest {
 
     private static final Pattern READY = Pattern.compile("READY nickname=(.*) author=([0-9a-f]{64})");
+    private static final Pattern API = Pattern.compile("API url=(http://127\\.0\\.0\\.1:[0-9]+) token-file=(.*)");
     /** Logged by the database when it opens after a session that did not close it (bramble-core's db package). */
     private static final String UNCLEAN = "The database was not closed cleanly last time";
 
@@ -61,6 +68,39 @@ class NodeProcessTest {
             assertThat(node.awaitExit()).isEqualTo(0);
             assertThat(node.stderr()).doesNotContain(UNCLEAN);
         }
+    }
+
+    @Test
+    void theApiListensOnLoopbackBehindATokenOnlyTheOwnerCanRead() throws Exception {
+        Path dataDir = tmp.resolve("data");
+
+        try (NodeProcess node = start("--data-dir", dataDir.toString(), "--nickname", "Alice",
+                "--password-file", passwordFile("pw").toString(), "--api-port", "0")) {
+            Matcher api = API.matcher(node.awaitLine());
+            assertThat(api.matches()).as("API line").isTrue();
+            String author = ready(node.awaitReady()).group(2);
+            Path tokenFile = Path.of(api.group(2));
+            assertThat(tokenFile).isEqualTo(dataDir.resolve(ApiToken.FILE_NAME));
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)))
+                    .isEqualTo("rw-------");
+            String token = Files.readString(tokenFile, UTF_8).trim();
+
+            HttpResponse<String> identity = get(api.group(1) + "/v1/identity", "Bearer " + token);
+            assertThat(identity.statusCode()).isEqualTo(200);
+            assertThat(identity.body()).isEqualTo("{\"nickname\":\"Alice\",\"authorId\":\"" + author + "\"}");
+            assertThat(get(api.group(1) + "/v1/identity", null).statusCode()).isEqualTo(401);
+
+            node.terminate();
+            assertThat(node.awaitExit()).isEqualTo(0);
+            assertThat(node.stderr()).contains(NodeShutdown.STOPPED_MESSAGE);
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(NodeProcess.TIMEOUT_SECONDS));
+        if (authorization != null) request.header("Authorization", authorization);
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
     }
 
     @Test

@@ -1,0 +1,60 @@
+package org.thicket.messenger.headless.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Map;
+import org.thicket.bramble.contact.api.ContactId;
+import org.thicket.bramble.sync.api.MessageId;
+import org.thicket.bramble.util.Bytes;
+import org.thicket.bramble.util.UniqueId;
+
+/** One request as an endpoint sees it: the values of the route's path parameters and the body, read and bounded. */
+final class ApiRequest {
+
+    private final Map<String, String> pathParameters;
+    private final byte[] body;
+    private final ObjectMapper json;
+
+    ApiRequest(Map<String, String> pathParameters, byte[] body, ObjectMapper json) {
+        this.pathParameters = Map.copyOf(pathParameters);
+        this.body = body;
+        this.json = json;
+    }
+
+    /** The path parameter {@code {name}} as a contact ID: a positive decimal number. */
+    ContactId contactId(String name) throws ApiException {
+        String value = pathParameters.get(name);
+        try {
+            int id = Integer.parseInt(value);
+            if (id > 0) return new ContactId(id);
+        } catch (NumberFormatException e) {
+            // Refused below.
+        }
+        throw ApiException.badRequest("Not a contact ID: " + value);
+    }
+
+    /**
+     * The body as JSON of the given type; unknown fields are refused.
+     *
+     * @throws ApiException 400 if there is no body or it is not such JSON
+     */
+    <T> T body(Class<T> type) throws ApiException {
+        if (body.length == 0) throw ApiException.badRequest("A JSON body is required");
+        try {
+            return json.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("Malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiException.badRequest("Unreadable body");
+        }
+    }
+
+    /** A message ID given as 64 hex digits. */
+    static MessageId messageId(String hex) throws ApiException {
+        if (hex == null || hex.length() != 2 * UniqueId.LENGTH || !hex.matches("[0-9a-fA-F]+")) {
+            throw ApiException.badRequest("A message ID is " + 2 * UniqueId.LENGTH + " hex digits");
+        }
+        return new MessageId(Bytes.fromHex(hex));
+    }
+}

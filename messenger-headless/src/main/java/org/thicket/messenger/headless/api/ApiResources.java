@@ -1,0 +1,31 @@
+package org.thicket.messenger.headless.api;
+
+import java.util.List;
+import org.thicket.bramble.connection.api.ConnectionRegistry;
+import org.thicket.bramble.contact.api.ContactManager;
+import org.thicket.bramble.db.api.TransactionManager;
+import org.thicket.bramble.identity.api.IdentityManager;
+import org.thicket.bramble.plugin.api.PluginManager;
+import org.thicket.messenger.messaging.api.MessagingManager;
+import org.thicket.messenger.node.MessengerNode;
+
+/**
+ * The one place that lists the API's resources. A new resource (key agreement's QR payload, scanned payload and
+ * status, once BQP exists) is one class implementing {@link ApiResource} and one line here.
+ */
+final class ApiResources {
+
+    private ApiResources() {
+    }
+
+    static List<ApiResource> of(MessengerNode node) {
+        TransactionManager db = node.get(TransactionManager.class);
+        ContactManager contacts = node.get(ContactManager.class);
+        MessagingManager messaging = node.get(MessagingManager.class);
+        return List.of(
+                new IdentityResource(db, node.get(IdentityManager.class)),
+                new ContactResource(db, contacts, messaging, node.get(ConnectionRegistry.class)),
+                new MessageResource(db, contacts, messaging),
+                new TransportResource(node.get(PluginManager.class)));
+    }
+}

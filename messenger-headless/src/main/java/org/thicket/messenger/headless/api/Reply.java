@@ -1,0 +1,19 @@
+package org.thicket.messenger.headless.api;
+
+/**
+ * What an endpoint answers: a status and a body that Jackson writes as JSON, or no body.
+ *
+ * @param body null for none (204)
+ */
+record Reply(int status, Object body) {
+
+    static final Reply NO_CONTENT = new Reply(204, null);
+
+    static Reply ok(Object body) {
+        return new Reply(200, body);
+    }
+
+    static Reply created(Object body) {
+        return new Reply(201, body);
+    }
+}
