@@ -15,6 +15,7 @@ final class CommandLine {
 
     static final String PROGRAM = "thicket-node";
     private static final int MAX_PORT = 65535;
+    private static final List<String> TRANSPORT_CHOICES = List.of("real", "loopback", "none");
 
     private CommandLine() {
     }
@@ -43,6 +44,7 @@ final class CommandLine {
         requirePath(values, Option.DATA_DIR);
         requirePath(values, Option.PASSWORD_FILE);
         requirePort(values.get(Option.API_PORT));
+        requireTransports(values.get(Option.TRANSPORTS));
         return new Options(values);
     }
 
@@ -65,6 +67,12 @@ final class CommandLine {
         if (value == null) return;
         if (value.matches("[0-9]{1,5}") && Integer.parseInt(value) <= MAX_PORT) return;
         throw ExitException.usage(Option.API_PORT.flag() + ": not a port number from 0 to " + MAX_PORT + ": " + value);
+    }
+
+    private static void requireTransports(String value) throws ExitException {
+        if (value == null || TRANSPORT_CHOICES.contains(value)) return;
+        throw ExitException.usage(Option.TRANSPORTS.flag() + ": one of " + String.join(", ", TRANSPORT_CHOICES)
+                + ", not: " + value);
     }
 
     static String usage() {

@@ -72,7 +72,7 @@ public final class Main {
         Path dataDirectory = DataDirectories.resolve(options.dataDir());
         LOG.info("Data directory {}", dataDirectory);
         Module[] overrides = TestScryptCost.overrides(System.getProperty(TestScryptCost.PROPERTY));
-        MessengerNode node = MessengerNode.create(dataDirectory, overrides);
+        MessengerNode node = MessengerNode.create(dataDirectory, options.transports(), overrides);
         shutdown.stopOnExit(node);
         PasswordSource passwords = new PasswordSource(options.passwordFile(), System::getenv, prompter);
         Identity identity = new AccountStarter(passwords, prompter).start(node, options.nickname());

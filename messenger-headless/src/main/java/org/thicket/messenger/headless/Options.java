@@ -1,7 +1,9 @@
 package org.thicket.messenger.headless;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import org.thicket.messenger.node.Transports;
 
 /** A parsed command line: the value of each option given, "" for a flag. */
 final class Options {
@@ -32,6 +34,12 @@ final class Options {
     Integer apiPort() {
         String port = values.get(Option.API_PORT);
         return port == null ? null : Integer.valueOf(port);
+    }
+
+    /** Which transports run; checked by {@link CommandLine}. */
+    Transports transports() {
+        String which = values.get(Option.TRANSPORTS);
+        return which == null ? Transports.REAL : Transports.valueOf(which.toUpperCase(Locale.ROOT));
     }
 
     boolean exitOnStdinEof() {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.thicket.messenger.node.Transports;
 
 class CommandLineTest {
 
@@ -21,6 +22,15 @@ class CommandLineTest {
         assertThat(options.exitOnStdinEof()).isFalse();
         assertThat(options.help()).isFalse();
         assertThat(options.apiPort()).isNull();
+    }
+
+    @Test
+    void transportsAreRealUnlessTheUserChoosesLoopbackOrNone() throws Exception {
+        assertThat(CommandLine.parse(List.of()).transports()).isEqualTo(Transports.REAL);
+        assertThat(CommandLine.parse(List.of("--transports", "loopback")).transports()).isEqualTo(Transports.LOOPBACK);
+        assertThat(CommandLine.parse(List.of("--transports=none")).transports()).isEqualTo(Transports.NONE);
+        assertThat(usageError("--transports=bluetooth"))
+                .isEqualTo("--transports: one of real, loopback, none, not: bluetooth");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -36,7 +37,12 @@ final class NodeProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** @param stderr where the child's standard error goes; must not exist yet */
+    /**
+     * Starts the node with no transports unless {@code args} choose some: a test node stays off the machine's real
+     * network interfaces.
+     *
+     * @param stderr where the child's standard error goes; must not exist yet
+     */
     static NodeProcess start(Path stderr, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaCommand(),
                 "-D" + TestScryptCost.PROPERTY + "=1024",
@@ -44,6 +50,9 @@ final class NodeProcess implements AutoCloseable {
                 // Start-up speed: these JVMs live for seconds and do little work.
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        if (Arrays.stream(args).noneMatch(a -> a.startsWith(Option.TRANSPORTS.flag()))) {
+            command.addAll(List.of(Option.TRANSPORTS.flag(), "none"));
+        }
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         builder.environment().remove(PasswordSource.ENV_VAR);
