@@ -56,9 +56,9 @@ final class TorController implements AutoCloseable {
 
     private final Process process;
     private final Socket controlSocket;
-    private final TorControlConnection control;
+    private final Control control;
 
-    private TorController(Process process, Socket controlSocket, TorControlConnection control) {
+    private TorController(Process process, Socket controlSocket, Control control) {
         this.process = process;
         this.controlSocket = controlSocket;
         this.control = control;
@@ -83,7 +83,7 @@ final class TorController implements AutoCloseable {
             byte[] cookie = Files.readAllBytes(layout.cookie());
             socket = new Socket();
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), controlPort), 5_000);
-            TorControlConnection control = new TorControlConnection(socket);
+            Control control = new Control(socket);
             control.launchThread(true);
             control.authenticate(cookie);
             control.takeOwnership();
@@ -161,6 +161,26 @@ final class TorController implements AutoCloseable {
 
     void removeOnion(OnionAddress address) throws IOException {
         control.delOnion(address.value());
+    }
+
+    /**
+     * Asks tor to fetch the onion's descriptor afresh (HSFETCH). After the peer's tor restarted, our cached descriptor
+     * names introduction points that no longer exist, and tor would keep trying them.
+     */
+    void refetchDescriptor(OnionAddress address) throws IOException {
+        control.hsFetch(address.value());
+    }
+
+    /** jtorctl's connection plus the one command it lacks. */
+    private static final class Control extends TorControlConnection {
+
+        Control(Socket socket) throws IOException {
+            super(socket);
+        }
+
+        void hsFetch(String onion) throws IOException {
+            sendAndWaitForResponse("HSFETCH " + onion + "\r\n", null);
+        }
     }
 
     /** Asks tor to exit, then ends the process by its handle if it lingers. */

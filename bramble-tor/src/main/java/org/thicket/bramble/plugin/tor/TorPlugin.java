@@ -302,7 +302,16 @@ final class TorPlugin implements DuplexPlugin, EventListener {
             return new SocketConnection(socket, MAX_LATENCY_MS, MAX_IDLE_TIME_MS);
         } catch (IOException e) {
             LOG.info("Could not connect to an onion: {}", e.getMessage());
+            ioExecutor.execute(() -> refetchDescriptor(tor, onion));
             return null;
+        }
+    }
+
+    private static void refetchDescriptor(TorController tor, OnionAddress onion) {
+        try {
+            tor.refetchDescriptor(onion);
+        } catch (IOException e) {
+            LOG.debug("Refetching an onion descriptor failed", e);
         }
     }
 
