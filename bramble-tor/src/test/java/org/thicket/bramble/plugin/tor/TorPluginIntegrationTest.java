@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +36,13 @@ import org.thicket.bramble.plugin.tor.privnet.PrivateTorNetwork;
 class TorPluginIntegrationTest {
 
     private static final Duration BOOTSTRAP_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * tor gives up on a stream that waits for a circuit after this many seconds (120 by default). Shorter here so a
+     * connect to a just-restarted onion, which can stall on the stale descriptor, fails soon and is retried after the
+     * plugin has refetched the descriptor.
+     */
+    private static final String SOCKS_TIMEOUT_LINE = "SocksTimeout 20";
     private static final Duration IO_TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
@@ -56,8 +64,10 @@ class TorPluginIntegrationTest {
             return thread;
         });
         network = PrivateTorNetwork.start(tor);
-        alice = new TorTestNode(tempDir.resolve("alice"), tor, network.clientTorrcLines(), ioExecutor);
-        bob = new TorTestNode(tempDir.resolve("bob"), tor, network.clientTorrcLines(), ioExecutor);
+        List<String> clientLines = new ArrayList<>(network.clientTorrcLines());
+        clientLines.add(SOCKS_TIMEOUT_LINE);
+        alice = new TorTestNode(tempDir.resolve("alice"), tor, clientLines, ioExecutor);
+        bob = new TorTestNode(tempDir.resolve("bob"), tor, clientLines, ioExecutor);
         alice.start();
         bob.start();
         assertThat(alice.awaitState(Plugin.State.ACTIVE, BOOTSTRAP_TIMEOUT)).isTrue();
