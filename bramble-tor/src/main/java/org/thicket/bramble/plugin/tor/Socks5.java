@@ -22,6 +22,8 @@ final class Socks5 {
     private static final int ATYP_DOMAIN = 3;
     private static final int ATYP_IPV6 = 4;
     private static final int SUCCEEDED = 0;
+    /** The reply tor gives when it found no descriptor for an onion. */
+    static final int HOST_UNREACHABLE = 4;
 
     private Socks5() {
     }

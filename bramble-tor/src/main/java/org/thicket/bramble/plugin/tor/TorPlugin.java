@@ -302,9 +302,18 @@ final class TorPlugin implements DuplexPlugin, EventListener {
             return new SocketConnection(socket, MAX_LATENCY_MS, MAX_IDLE_TIME_MS);
         } catch (IOException e) {
             LOG.info("Could not connect to an onion: {}", e.getMessage());
-            ioExecutor.execute(() -> refetchDescriptor(tor, onion));
+            if (mayBeStaleDescriptor(e)) ioExecutor.execute(() -> refetchDescriptor(tor, onion));
             return null;
         }
+    }
+
+    /**
+     * Whether tor may hold a descriptor that is out of date. "Host unreachable" means tor found no descriptor at all
+     * (the contact is offline), and tor fetched afresh for that already; a timeout or another failure may come from a
+     * cached descriptor whose introduction points died with the contact's previous tor.
+     */
+    static boolean mayBeStaleDescriptor(IOException e) {
+        return !(e instanceof Socks5.SocksException socks && socks.reply() == Socks5.HOST_UNREACHABLE);
     }
 
     private static void refetchDescriptor(TorController tor, OnionAddress onion) {

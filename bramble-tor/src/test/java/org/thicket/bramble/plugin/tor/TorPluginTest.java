@@ -54,4 +54,11 @@ class TorPluginTest {
         assertThatThrownBy(node::start).isInstanceOf(PluginException.class)
                 .rootCause().hasMessageContaining("tor exited at start");
     }
+
+    @Test
+    void refetchesDescriptorsOnlyWhenTheFailureMayComeFromAStaleOne() {
+        assertThat(TorPlugin.mayBeStaleDescriptor(new Socks5.SocksException(Socks5.HOST_UNREACHABLE))).isFalse();
+        assertThat(TorPlugin.mayBeStaleDescriptor(new Socks5.SocksException(6))).isTrue();
+        assertThat(TorPlugin.mayBeStaleDescriptor(new java.net.SocketTimeoutException())).isTrue();
+    }
 }
