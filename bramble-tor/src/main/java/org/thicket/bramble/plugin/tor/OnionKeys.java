@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
@@ -14,6 +15,8 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 final class OnionKeys {
 
     static final String KEY_TYPE_PREFIX = "ED25519-V3:";
+    // 64 bytes in base64: 88 characters with padding. Nothing else may reach the control port inside a command.
+    private static final Pattern CONTROL_PORT_KEY = Pattern.compile("ED25519-V3:[A-Za-z0-9+/]{86}==");
 
     private OnionKeys() {
     }
@@ -37,6 +40,11 @@ final class OnionKeys {
         } finally {
             Arrays.fill(expanded, (byte) 0);
         }
+    }
+
+    /** Whether the text has the form of a key tor's control port gave us (a stored setting is checked, not trusted). */
+    static boolean isControlPortKey(String text) {
+        return CONTROL_PORT_KEY.matcher(text).matches();
     }
 
     private static void checkSeed(byte[] seed) {

@@ -150,8 +150,9 @@ final class TorPlugin implements DuplexPlugin, EventListener {
 
     private void publishOurOnion(Settings settings) throws IOException, DbException {
         String savedKey = settings.get(PREF_ONION_KEY);
-        String key = savedKey != null && savedKey.startsWith(OnionKeys.KEY_TYPE_PREFIX) ? savedKey
-                : TorController.NEW_KEY;
+        String key = TorController.NEW_KEY;
+        if (savedKey != null && OnionKeys.isControlPortKey(savedKey)) key = savedKey;
+        else if (savedKey != null) LOG.warn("The saved onion key is malformed; publishing a new onion address");
         TorController.PublishedOnion onion = controller.addOnion(key, serverSocket.getLocalPort());
         if (onion.newPrivateKey() != null) {
             callback.mergeSettings(Settings.EMPTY.with(PREF_ONION_KEY, onion.newPrivateKey()));
@@ -165,10 +166,15 @@ final class TorPlugin implements DuplexPlugin, EventListener {
             Socket socket;
             try {
                 socket = server.accept();
-                socket.setSoTimeout((int) (2 * MAX_IDLE_TIME_MS));
             } catch (IOException e) {
                 if (!server.isClosed()) LOG.warn("Accepting an onion connection failed", e);
                 return;
+            }
+            try {
+                socket.setSoTimeout((int) (2 * MAX_IDLE_TIME_MS));
+            } catch (IOException e) {
+                closeQuietly(socket);
+                continue;
             }
             backoff.reset();
             handler.handleConnection(new SocketConnection(socket, MAX_LATENCY_MS, MAX_IDLE_TIME_MS));
@@ -358,11 +364,11 @@ final class TorPlugin implements DuplexPlugin, EventListener {
         }
     }
 
-    private static void closeQuietly(ServerSocket server) {
+    private static void closeQuietly(java.io.Closeable socket) {
         try {
-            server.close();
+            socket.close();
         } catch (IOException e) {
-            LOG.debug("Closing the onion listener failed", e);
+            LOG.debug("Closing a socket failed", e);
         }
     }
 

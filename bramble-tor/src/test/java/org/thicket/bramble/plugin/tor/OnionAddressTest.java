@@ -57,5 +57,8 @@ class OnionAddressTest {
         assertThat(OnionKeys.addressFromSeed(seed)).isEqualTo(a);
         assertThat(OnionKeys.controlPortKey(seed)).startsWith("ED25519-V3:");
         assertThat(java.util.Base64.getDecoder().decode(OnionKeys.controlPortKey(seed).substring(11))).hasSize(64);
+        assertThat(OnionKeys.isControlPortKey(OnionKeys.controlPortKey(seed))).isTrue();
+        assertThat(OnionKeys.isControlPortKey(OnionKeys.controlPortKey(seed) + " Flags=Detach")).isFalse();
+        assertThat(OnionKeys.isControlPortKey("ED25519-V3:abc")).isFalse();
     }
 }
