@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -67,7 +68,9 @@ final class TorPlugin implements DuplexPlugin, EventListener {
     private final PluginCallback callback;
     private final EventBus eventBus;
     private final Executor ioExecutor;
+    private final ScheduledExecutorService scheduler;
     private final Backoff backoff;
+    private final long rendezvousPollingMs;
 
     private final AtomicReference<TorStatus> status = new AtomicReference<>(TorStatus.STOPPED);
     private final Object stateLock = new Object();
@@ -76,12 +79,15 @@ final class TorPlugin implements DuplexPlugin, EventListener {
     private volatile TorController controller;
     private volatile ServerSocket serverSocket;
 
-    TorPlugin(TorConfig config, PluginCallback callback, EventBus eventBus, Executor ioExecutor, Backoff backoff) {
+    TorPlugin(TorConfig config, PluginCallback callback, EventBus eventBus, Executor ioExecutor,
+            ScheduledExecutorService scheduler, Backoff backoff, long rendezvousPollingMs) {
         this.config = config;
         this.callback = callback;
         this.eventBus = eventBus;
         this.ioExecutor = ioExecutor;
+        this.scheduler = scheduler;
         this.backoff = backoff;
+        this.rendezvousPollingMs = rendezvousPollingMs;
     }
 
     @Override
@@ -356,8 +362,10 @@ final class TorPlugin implements DuplexPlugin, EventListener {
         TorController tor = controller;
         if (tor == null || !running) return null;
         try {
-            return TorRendezvousEndpoint.open(tor, keyMaterial, alice, incoming,
+            TorRendezvousEndpoint endpoint = TorRendezvousEndpoint.open(tor, keyMaterial, alice, incoming,
                     (server, handler) -> ioExecutor.execute(() -> acceptLoop(server, handler)));
+            endpoint.startPolling(scheduler, ioExecutor, this::createConnection, incoming, rendezvousPollingMs);
+            return endpoint;
         } catch (IOException e) {
             LOG.warn("Could not publish a rendezvous onion", e);
             return null;

@@ -12,12 +12,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.Test;
 import org.thicket.bramble.account.api.AccountConfig;
 import org.thicket.bramble.event.api.EventBus;
 import org.thicket.bramble.plugin.api.BackoffFactory;
 import org.thicket.bramble.plugin.api.DuplexPluginFactory;
 import org.thicket.bramble.plugin.api.IoExecutor;
+import org.thicket.bramble.plugin.api.PluginScheduler;
 import org.thicket.bramble.plugin.api.TransportIds;
 import org.thicket.bramble.plugin.tor.api.TorConfig;
 import org.thicket.bramble.test.TestEventBus;
@@ -33,6 +36,8 @@ class TorModuleTest {
             bind(AccountConfig.class).toInstance(new AccountConfig(DATA));
             bind(EventBus.class).toInstance(new TestEventBus());
             bind(Executor.class).annotatedWith(IoExecutor.class).toInstance(Runnable::run);
+            bind(ScheduledExecutorService.class).annotatedWith(PluginScheduler.class)
+                    .toInstance(new ScheduledThreadPoolExecutor(0));
             bind(BackoffFactory.class).toInstance((min, max, base) -> {
                 throw new UnsupportedOperationException();
             });

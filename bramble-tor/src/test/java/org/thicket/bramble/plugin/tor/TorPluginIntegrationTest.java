@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -50,6 +51,7 @@ class TorPluginIntegrationTest {
 
     private static PrivateTorNetwork network;
     private static ExecutorService ioExecutor;
+    private static ScheduledExecutorService scheduler;
     private static TorTestNode alice;
     private static TorTestNode bob;
 
@@ -63,11 +65,14 @@ class TorPluginIntegrationTest {
             thread.setDaemon(true);
             return thread;
         });
+        scheduler = Executors.newSingleThreadScheduledExecutor();
         network = PrivateTorNetwork.start(tor);
         List<String> clientLines = new ArrayList<>(network.clientTorrcLines());
         clientLines.add(SOCKS_TIMEOUT_LINE);
-        alice = new TorTestNode(tempDir.resolve("alice"), tor, clientLines, ioExecutor);
-        bob = new TorTestNode(tempDir.resolve("bob"), tor, clientLines, ioExecutor);
+        // Alice tries Bob's rendezvous onion once, before Bob has one, and then not for an hour: so the only
+        // rendezvous connection is Bob's, which polls every 2 s.
+        alice = new TorTestNode(tempDir.resolve("alice"), tor, clientLines, ioExecutor, scheduler, 3_600_000);
+        bob = new TorTestNode(tempDir.resolve("bob"), tor, clientLines, ioExecutor, scheduler, 2_000);
         alice.start();
         bob.start();
         assertThat(alice.awaitState(Plugin.State.ACTIVE, BOOTSTRAP_TIMEOUT)).isTrue();
@@ -79,6 +84,7 @@ class TorPluginIntegrationTest {
         if (alice != null) alice.stop();
         if (bob != null) bob.stop();
         if (network != null) network.close();
+        if (scheduler != null) scheduler.shutdownNow();
         if (ioExecutor != null) {
             ioExecutor.shutdownNow();
             ioExecutor.awaitTermination(10, TimeUnit.SECONDS);
@@ -106,21 +112,24 @@ class TorPluginIntegrationTest {
 
     @Test
     @Order(3)
-    void rendezvousEndpointsReachEachOther() throws Exception {
+    void rendezvousEndpointsPublishDerivedOnionsAndConnect() throws Exception {
         byte[] material = new byte[64];
         for (int i = 0; i < material.length; i++) material[i] = (byte) (i * 7 + 1);
         TestPluginCallback aliceHandler = new TestPluginCallback(alice.eventBus());
+        TestPluginCallback bobHandler = new TestPluginCallback(bob.eventBus());
         RendezvousEndpoint aliceEnd = alice.plugin().createRendezvousEndpoint(new FixedKeyMaterial(material), true,
                 aliceHandler);
         RendezvousEndpoint bobEnd = bob.plugin().createRendezvousEndpoint(new FixedKeyMaterial(material), false,
-                new TestPluginCallback(bob.eventBus()));
+                bobHandler);
         try {
             assertThat(bobEnd.getRemoteTransportProperties().get(TorPlugin.PROP_ONION_V3))
                     .isEqualTo(((TorRendezvousEndpoint) aliceEnd).ourOnion().value());
-            DuplexTransportConnection outgoing = bob.connect(bobEnd.getRemoteTransportProperties(), CONNECT_TIMEOUT);
-            assertThat(outgoing).as("Bob reaches Alice's rendezvous onion").isNotNull();
+            assertThat(aliceEnd.getRemoteTransportProperties().get(TorPlugin.PROP_ONION_V3))
+                    .isEqualTo(((TorRendezvousEndpoint) bobEnd).ourOnion().value());
+            DuplexTransportConnection outgoing = bobHandler.awaitIncoming(CONNECT_TIMEOUT);
+            assertThat(outgoing).as("Bob's endpoint reaches Alice's rendezvous onion").isNotNull();
             DuplexTransportConnection incoming = aliceHandler.awaitIncoming(IO_TIMEOUT);
-            assertThat(incoming).isNotNull();
+            assertThat(incoming).as("Alice's endpoint accepts it").isNotNull();
             exchange(outgoing, incoming);
         } finally {
             aliceEnd.close();
