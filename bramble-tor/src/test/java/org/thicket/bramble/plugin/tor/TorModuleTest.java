@@ -1,0 +1,69 @@
+package org.thicket.bramble.plugin.tor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import com.google.inject.multibindings.OptionalBinder;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.junit.jupiter.api.Test;
+import org.thicket.bramble.account.api.AccountConfig;
+import org.thicket.bramble.event.api.EventBus;
+import org.thicket.bramble.plugin.api.BackoffFactory;
+import org.thicket.bramble.plugin.api.DuplexPluginFactory;
+import org.thicket.bramble.plugin.api.IoExecutor;
+import org.thicket.bramble.plugin.api.PluginScheduler;
+import org.thicket.bramble.plugin.api.TransportIds;
+import org.thicket.bramble.plugin.tor.api.TorConfig;
+import org.thicket.bramble.test.TestEventBus;
+
+class TorModuleTest {
+
+    private static final Path DATA = Path.of("/tmp/thicket-account");
+
+    /** What the core would bind; the backoff factory is never called here. */
+    private static final class CoreStandIn extends AbstractModule {
+        @Override
+        protected void configure() {
+            bind(AccountConfig.class).toInstance(new AccountConfig(DATA));
+            bind(EventBus.class).toInstance(new TestEventBus());
+            bind(Executor.class).annotatedWith(IoExecutor.class).toInstance(Runnable::run);
+            bind(ScheduledExecutorService.class).annotatedWith(PluginScheduler.class)
+                    .toInstance(new ScheduledThreadPoolExecutor(0));
+            bind(BackoffFactory.class).toInstance((min, max, base) -> {
+                throw new UnsupportedOperationException();
+            });
+        }
+    }
+
+    @Test
+    void contributesTheTorFactoryWithADefaultDirectoryBesideTheDatabase() {
+        Injector injector = Guice.createInjector(new CoreStandIn(), new TorModule());
+        Set<DuplexPluginFactory> factories = injector.getInstance(Key.get(new TypeLiteral<>() { }));
+        assertThat(factories).singleElement().satisfies(f -> {
+            assertThat(f.getId()).isEqualTo(TransportIds.TOR);
+            assertThat(f.getMaxLatency()).isEqualTo(30_000);
+        });
+        assertThat(injector.getInstance(TorConfig.class)).isEqualTo(TorConfig.defaults(DATA.resolve("tor")));
+    }
+
+    @Test
+    void aTestOrAppCanReplaceTheConfiguration() {
+        TorConfig custom = TorConfig.defaults(Path.of("/tmp/elsewhere")).withExtraTorrcLines(List.of("Log notice stdout"));
+        Injector injector = Guice.createInjector(new CoreStandIn(), new TorModule(), new AbstractModule() {
+            @Override
+            protected void configure() {
+                OptionalBinder.newOptionalBinder(binder(), TorConfig.class).setBinding().toInstance(custom);
+            }
+        });
+        assertThat(injector.getInstance(TorConfig.class)).isEqualTo(custom);
+    }
+}

@@ -1,0 +1,123 @@
+package org.thicket.bramble.plugin.tor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import org.thicket.bramble.plugin.api.Backoff;
+import org.thicket.bramble.plugin.api.DuplexTransportConnection;
+import org.thicket.bramble.plugin.api.Plugin;
+import org.thicket.bramble.plugin.api.PluginException;
+import org.thicket.bramble.plugin.api.TransportProperties;
+import org.thicket.bramble.plugin.tor.api.TorConfig;
+import org.thicket.bramble.settings.api.Settings;
+import org.thicket.bramble.test.TestEventBus;
+
+/**
+ * One device's Tor plugin for tests and benchmarks: its own tor directory, settings kept in memory across restarts,
+ * and bounded waits for the plugin to become active and for a connection to an onion to succeed.
+ */
+public final class TorTestNode {
+
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+
+    private final TorConfig config;
+    private final Executor ioExecutor;
+    private final ScheduledExecutorService scheduler;
+    private final long rendezvousPollingMs;
+    private final TestEventBus eventBus = new TestEventBus();
+    private final TestPluginCallback callback = new TestPluginCallback(eventBus);
+    private TorPlugin plugin;
+
+    public TorTestNode(Path directory, Path torBinary, List<String> extraTorrcLines, Executor ioExecutor) {
+        this(directory, torBinary, extraTorrcLines, ioExecutor, null, TorRendezvousEndpoint.POLLING_INTERVAL_MS);
+    }
+
+    /** With a scheduler for rendezvous polling at the given interval. */
+    TorTestNode(Path directory, Path torBinary, List<String> extraTorrcLines, Executor ioExecutor,
+            ScheduledExecutorService scheduler, long rendezvousPollingMs) {
+        this.config = TorConfig.defaults(directory).withTorBinary(torBinary).withExtraTorrcLines(extraTorrcLines);
+        this.ioExecutor = ioExecutor;
+        this.scheduler = scheduler;
+        this.rendezvousPollingMs = rendezvousPollingMs;
+    }
+
+    /** Starts a new plugin on the same directory and settings as any before it. */
+    public void start() throws PluginException {
+        plugin = new TorPlugin(config, callback, eventBus, ioExecutor, scheduler, new FixedBackoff(),
+                rendezvousPollingMs);
+        plugin.start();
+    }
+
+    public void stop() {
+        if (plugin != null) plugin.stop();
+        plugin = null;
+    }
+
+    TorPlugin plugin() {
+        return plugin;
+    }
+
+    TestPluginCallback callback() {
+        return callback;
+    }
+
+    TestEventBus eventBus() {
+        return eventBus;
+    }
+
+    public void setNetworkEnabled(boolean enabled) {
+        callback.mergeSettings(Settings.EMPTY.withBoolean(Plugin.PREF_ENABLE, enabled));
+    }
+
+    public TransportProperties localProperties() {
+        return callback.getLocalProperties();
+    }
+
+    /** Waits until the plugin reports this state; false if it did not within the timeout. */
+    public boolean awaitState(Plugin.State state, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (plugin.getState() == state && callback.reportedState() == state) return true;
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    /**
+     * Connects to the onion in the properties, retrying while the descriptor is not yet on the HSDirs; null if no
+     * attempt succeeded within the timeout.
+     */
+    public DuplexTransportConnection connect(TransportProperties remote, Duration timeout)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            DuplexTransportConnection connection = plugin.createConnection(remote);
+            if (connection != null) return connection;
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        }
+        return null;
+    }
+
+    public DuplexTransportConnection awaitIncoming(Duration timeout) throws InterruptedException {
+        return callback.awaitIncoming(timeout);
+    }
+
+    private static final class FixedBackoff implements Backoff {
+
+        @Override
+        public long getPollingInterval() {
+            return 60_000;
+        }
+
+        @Override
+        public void increment() {
+        }
+
+        @Override
+        public void reset() {
+        }
+    }
+}
