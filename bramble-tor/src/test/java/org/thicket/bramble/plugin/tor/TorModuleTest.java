@@ -23,7 +23,7 @@ import org.thicket.bramble.plugin.api.IoExecutor;
 import org.thicket.bramble.plugin.api.PluginScheduler;
 import org.thicket.bramble.plugin.api.TransportIds;
 import org.thicket.bramble.plugin.tor.api.TorConfig;
-import org.thicket.bramble.test.TestEventBus;
+import org.thicket.bramble.test.CapturingEventBus;
 
 class TorModuleTest {
 
@@ -34,7 +34,7 @@ class TorModuleTest {
         @Override
         protected void configure() {
             bind(AccountConfig.class).toInstance(new AccountConfig(DATA));
-            bind(EventBus.class).toInstance(new TestEventBus());
+            bind(EventBus.class).toInstance(new CapturingEventBus());
             bind(Executor.class).annotatedWith(IoExecutor.class).toInstance(Runnable::run);
             bind(ScheduledExecutorService.class).annotatedWith(PluginScheduler.class)
                     .toInstance(new ScheduledThreadPoolExecutor(0));

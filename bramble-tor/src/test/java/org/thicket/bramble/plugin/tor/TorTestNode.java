@@ -13,7 +13,7 @@ import org.thicket.bramble.plugin.api.PluginException;
 import org.thicket.bramble.plugin.api.TransportProperties;
 import org.thicket.bramble.plugin.tor.api.TorConfig;
 import org.thicket.bramble.settings.api.Settings;
-import org.thicket.bramble.test.TestEventBus;
+import org.thicket.bramble.test.CapturingEventBus;
 
 /**
  * One device's Tor plugin for tests and benchmarks: its own tor directory, settings kept in memory across restarts,
@@ -27,7 +27,7 @@ public final class TorTestNode {
     private final Executor ioExecutor;
     private final ScheduledExecutorService scheduler;
     private final long rendezvousPollingMs;
-    private final TestEventBus eventBus = new TestEventBus();
+    private final CapturingEventBus eventBus = new CapturingEventBus();
     private final TestPluginCallback callback = new TestPluginCallback(eventBus);
     private TorPlugin plugin;
 
@@ -64,7 +64,7 @@ public final class TorTestNode {
         return callback;
     }
 
-    TestEventBus eventBus() {
+    CapturingEventBus eventBus() {
         return eventBus;
     }
 
