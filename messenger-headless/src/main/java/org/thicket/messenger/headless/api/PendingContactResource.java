@@ -76,7 +76,7 @@ final class PendingContactResource implements ApiResource {
     }
 
     /** 409 when the link is fine but its owner is already there; 400 when the link itself cannot be used. */
-    static int status(InvalidLinkException.Reason reason) {
+    private static int status(InvalidLinkException.Reason reason) {
         return switch (reason) {
             case ALREADY_PENDING, ALREADY_CONTACT -> 409;
             case WRONG_LENGTH, BAD_BASE32, UNKNOWN_VERSION, INVALID_KEY, OWN_LINK -> 400;
