@@ -10,6 +10,7 @@ enum Option {
     PASSWORD_FILE("--password-file", "FILE", "read the password from the first line of FILE"),
     API_PORT("--api-port", "PORT", "serve the local API on 127.0.0.1:PORT (0: any free port)"),
     TRANSPORTS("--transports", "WHICH", "real (default): every transport; loopback: LAN on this machine only; none"),
+    PRINT_LINK("--print-link", null, "after READY, print our link for adding us remotely: LINK briar://..."),
     EXIT_ON_STDIN_EOF("--exit-on-stdin-eof", null, "also stop when standard input ends"),
     HELP("--help", null, "print this help and exit");
 

@@ -42,6 +42,10 @@ final class Options {
         return which == null ? Transports.REAL : Transports.valueOf(which.toUpperCase(Locale.ROOT));
     }
 
+    boolean printLink() {
+        return values.containsKey(Option.PRINT_LINK);
+    }
+
     boolean exitOnStdinEof() {
         return values.containsKey(Option.EXIT_ON_STDIN_EOF);
     }

@@ -3,6 +3,7 @@ package org.thicket.messenger.headless.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.io.Content;
@@ -44,7 +45,7 @@ final class ApiHandler extends Handler.Abstract {
         try {
             reply = dispatch(request, method, path);
         } catch (ApiException e) {
-            reply = error(e.status(), e.getMessage());
+            reply = error(e.status(), e.reason(), e.getMessage());
         } catch (NoSuchContactException e) {
             reply = error(404, "No such contact");
         } catch (NoSuchMessageException e) {
@@ -91,6 +92,14 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private static Reply error(int status, String message) {
-        return new Reply(status, Map.of("error", message == null ? "" : message));
+        return error(status, null, message);
+    }
+
+    /** {"error": message}, and "reason" after it if there is one. */
+    private static Reply error(int status, String reason, String message) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", message == null ? "" : message);
+        if (reason != null) body.put("reason", reason);
+        return new Reply(status, body);
     }
 }
