@@ -13,6 +13,7 @@ import org.thicket.bramble.db.DatabaseModule;
 import org.thicket.bramble.db.api.DatabaseConfig;
 import org.thicket.bramble.event.EventModule;
 import org.thicket.bramble.identity.IdentityModule;
+import org.thicket.bramble.keyagreement.KeyAgreementModule;
 import org.thicket.bramble.lifecycle.LifecycleModule;
 import org.thicket.bramble.plugin.PluginModule;
 import org.thicket.bramble.properties.PropertiesModule;
@@ -62,5 +63,6 @@ public final class BrambleCoreModule extends AbstractModule {
         install(new ValidationModule());
         install(new VersioningModule());
         install(new PropertiesModule());
+        install(new KeyAgreementModule());
     }
 }
