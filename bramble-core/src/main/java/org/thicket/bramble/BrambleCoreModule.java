@@ -6,6 +6,7 @@ import org.thicket.bramble.account.AccountModule;
 import org.thicket.bramble.account.api.AccountConfig;
 import org.thicket.bramble.connection.ConnectionModule;
 import org.thicket.bramble.contact.ContactModule;
+import org.thicket.bramble.contactexchange.ContactExchangeModule;
 import org.thicket.bramble.client.ClientModule;
 import org.thicket.bramble.crypto.CryptoModule;
 import org.thicket.bramble.data.DataModule;
@@ -64,5 +65,6 @@ public final class BrambleCoreModule extends AbstractModule {
         install(new VersioningModule());
         install(new PropertiesModule());
         install(new KeyAgreementModule());
+        install(new ContactExchangeModule());
     }
 }
