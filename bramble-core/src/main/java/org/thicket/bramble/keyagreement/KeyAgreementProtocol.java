@@ -93,6 +93,9 @@ final class KeyAgreementProtocol {
 
     private void checkConfirm(byte[] expected) throws IOException {
         byte[] received = transport.receiveConfirm();
+        if (received.length != expected.length) {
+            throw abort(Reason.PROTOCOL_ERROR, "A CONFIRM record of " + received.length + " bytes");
+        }
         if (!MessageDigest.isEqual(received, expected)) {
             throw abort(Reason.BAD_CONFIRMATION, "The peer's confirmation MAC is wrong");
         }
