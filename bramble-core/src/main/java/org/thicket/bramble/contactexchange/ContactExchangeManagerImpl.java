@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thicket.bramble.client.api.ClientHelper;
@@ -15,6 +19,7 @@ import org.thicket.bramble.contact.api.Contact;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.contact.api.ContactManager;
 import org.thicket.bramble.contact.api.PendingContactId;
+import org.thicket.bramble.contactexchange.api.ContactExchangeConfig;
 import org.thicket.bramble.contactexchange.api.ContactExchangeManager;
 import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.data.api.BdfCodec;
@@ -23,6 +28,7 @@ import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.identity.api.IdentityManager;
 import org.thicket.bramble.identity.api.LocalAuthor;
 import org.thicket.bramble.plugin.api.DuplexTransportConnection;
+import org.thicket.bramble.plugin.api.PluginScheduler;
 import org.thicket.bramble.plugin.api.TransportId;
 import org.thicket.bramble.plugin.api.TransportProperties;
 import org.thicket.bramble.properties.api.TransportPropertyManager;
@@ -63,13 +69,16 @@ final class ContactExchangeManagerImpl implements ContactExchangeManager {
     private final RecordWriterFactory recordWriterFactory;
     private final ConnectionManager connectionManager;
     private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final ContactExchangeConfig config;
 
     @Inject
     ContactExchangeManagerImpl(ContactExchangeCrypto crypto, DatabaseComponent db, IdentityManager identityManager,
             ContactManager contactManager, TransportPropertyManager propertyManager, ClientHelper clientHelper,
             BdfCodec bdf, StreamReaderFactory streamReaderFactory, StreamWriterFactory streamWriterFactory,
             RecordReaderFactory recordReaderFactory, RecordWriterFactory recordWriterFactory,
-            ConnectionManager connectionManager, Clock clock) {
+            ConnectionManager connectionManager, Clock clock, @PluginScheduler ScheduledExecutorService scheduler,
+            ContactExchangeConfig config) {
         this.crypto = crypto;
         this.db = db;
         this.identityManager = identityManager;
@@ -83,6 +92,8 @@ final class ContactExchangeManagerImpl implements ContactExchangeManager {
         this.recordWriterFactory = recordWriterFactory;
         this.connectionManager = connectionManager;
         this.clock = clock;
+        this.scheduler = scheduler;
+        this.config = config;
     }
 
     @Override
@@ -104,7 +115,7 @@ final class ContactExchangeManagerImpl implements ContactExchangeManager {
         Contact contact;
         try {
             LocalAuthor localAuthor = db.transactionWithResult(true, identityManager::getIdentity).localAuthor();
-            ContactInfo theirs = swap(connection, masterKey, alice, localAuthor);
+            ContactInfo theirs = swapWithin(config.timeoutMs(), connection, masterKey, alice, localAuthor);
             long timestamp = agreedTimestamp(theirs);
             contact = store(pendingContactId, theirs, localAuthor, masterKey, timestamp, alice, verified);
         } catch (IOException | DbException | RuntimeException e) {
@@ -119,6 +130,29 @@ final class ContactExchangeManagerImpl implements ContactExchangeManager {
         if (alice) connectionManager.manageOutgoingConnection(contact.id(), transportId, connection);
         else connectionManager.manageIncomingConnection(transportId, connection);
         return contact;
+    }
+
+    /**
+     * As {@link #swap}, but a watchdog closes the connection if the peer takes longer than the timeout, and the
+     * failure then says so. Once the swap is over the watchdog can no longer fire.
+     */
+    private ContactInfo swapWithin(long timeoutMs, DuplexTransportConnection connection, SecretKey masterKey,
+            boolean alice, LocalAuthor localAuthor) throws IOException, DbException {
+        AtomicBoolean over = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = scheduler.schedule(() -> {
+            if (over.compareAndSet(false, true)) closeQuietly(connection);
+        }, timeoutMs, TimeUnit.MILLISECONDS);
+        ContactInfo theirs;
+        try {
+            theirs = swap(connection, masterKey, alice, localAuthor);
+        } catch (IOException e) {
+            if (over.compareAndSet(false, true)) throw e;
+            throw new IOException("Contact exchange timed out", e);
+        } finally {
+            watchdog.cancel(false);
+        }
+        if (!over.compareAndSet(false, true)) throw new IOException("Contact exchange timed out");
+        return theirs;
     }
 
     /** Sends ours and receives theirs, with its signature verified. */

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +24,7 @@ import org.thicket.bramble.contact.api.ContactManager;
 import org.thicket.bramble.contact.api.NoSuchContactException;
 import org.thicket.bramble.contact.api.PendingContact;
 import org.thicket.bramble.contact.api.PendingContactId;
+import org.thicket.bramble.contactexchange.api.ContactExchangeConfig;
 import org.thicket.bramble.contactexchange.api.ContactExchangeManager;
 import org.thicket.bramble.crypto.api.CryptoComponent;
 import org.thicket.bramble.crypto.api.PublicKey;
@@ -65,6 +69,9 @@ class ContactExchangeTest {
     private static final TransportId LAN = MemoryKeyAgreementNetwork.TRANSPORT;
     private static final TransportProperties ALICE_LAN = new TransportProperties(Map.of("ipPorts", "10.0.0.2:40000"));
 
+    /** Times the exchanges' watchdogs; shared by the tests, stopped after the last. */
+    private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor();
+
     @TempDir
     Path aliceDir;
     @TempDir
@@ -78,6 +85,11 @@ class ContactExchangeTest {
         for (AutoCloseable c : open) c.close();
     }
 
+    @AfterAll
+    static void stopScheduler() {
+        SCHEDULER.shutdownNow();
+    }
+
     private CoreNode node(Path dir, String name, int parity) {
         CoreNode node = CoreNode.create(dir, name, parity, network.module());
         open.add(node);
@@ -86,12 +98,17 @@ class ContactExchangeTest {
 
     /** The node's contact exchange, handing connections to a recording connection manager. */
     private static ContactExchangeManager exchange(CoreNode node, RecordingConnectionManager connections) {
+        return exchange(node, connections, ContactExchangeConfig.DEFAULT);
+    }
+
+    private static ContactExchangeManager exchange(CoreNode node, RecordingConnectionManager connections,
+            ContactExchangeConfig config) {
         return new ContactExchangeManagerImpl(node.get(ContactExchangeCrypto.class), node.db(),
                 node.get(IdentityManager.class), node.get(ContactManager.class),
                 node.get(TransportPropertyManager.class), node.get(ClientHelper.class), node.get(BdfCodec.class),
                 node.get(StreamReaderFactory.class), node.get(StreamWriterFactory.class),
                 node.get(RecordReaderFactory.class), node.get(RecordWriterFactory.class), connections,
-                node.get(Clock.class));
+                node.get(Clock.class), SCHEDULER, config);
     }
 
     @Test
@@ -188,6 +205,20 @@ class ContactExchangeTest {
         byte[] bobNonce = honest.get(ContactExchangeCrypto.class).nonce(masterKey, false);
         assertRejected(honest, rogue, masterKey, bobNonce, ContactExchangeManagerImpl.MIN_TIMESTAMP_MS - 1,
                 "before 2021");
+    }
+
+    @Test
+    void aPeerThatSendsNothingTimesOutAndAddsNoContact() throws Exception {
+        CoreNode honest = node(aliceDir, "Alice", 0);
+        MemoryConnection[] ends = MemoryConnection.pair(30_000, 60_000);
+        RecordingConnectionManager connections = new RecordingConnectionManager();
+
+        assertThatThrownBy(() -> exchange(honest, connections, new ContactExchangeConfig(200))
+                .exchangeContacts(LAN, ends[0], TestNode.randomKey(), true, true))
+                .isInstanceOf(IOException.class).hasMessageContaining("timed out");
+        assertThat(contacts(honest)).isEmpty();
+        assertThat(ends[0].isClosed()).isTrue();
+        assertThat(connections.outgoing).isEmpty();
     }
 
     /** The honest node as Alice against a Bob who signs {@code signedNonce} and sends {@code timestamp}. */

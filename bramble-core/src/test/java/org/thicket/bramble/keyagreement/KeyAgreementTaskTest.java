@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,8 +25,10 @@ import org.thicket.bramble.contact.api.Contact;
 import org.thicket.bramble.contact.api.ContactManager;
 import org.thicket.bramble.crypto.api.CryptoComponent;
 import org.thicket.bramble.crypto.api.KeyPair;
+import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.event.api.Event;
 import org.thicket.bramble.event.api.EventBus;
+import org.thicket.bramble.keyagreement.api.InvalidPayloadException;
 import org.thicket.bramble.keyagreement.api.KeyAgreementConfig;
 import org.thicket.bramble.keyagreement.api.KeyAgreementDescriptor;
 import org.thicket.bramble.keyagreement.api.KeyAgreementException;
@@ -104,6 +107,26 @@ class KeyAgreementTaskTest {
         // The connection carries on: what one side writes, the other reads.
         ra.connection().getWriter().getOutputStream().write(42);
         assertThat(resultB.connection().getReader().getInputStream().read()).isEqualTo(42);
+    }
+
+    @Test
+    void aGarbledScanIsRefusedAndTheTaskGoesOnWithARescan() throws Exception {
+        CoreNode first = node(aliceDir, "Alice", 0);
+        CoreNode second = node(bobDir, "Bob", 1);
+        KeyAgreementTask a = task(first);
+        KeyAgreementTask b = task(second);
+        byte[] codeA = a.listen();
+        byte[] codeB = b.listen();
+        byte[] misread = Arrays.copyOf(codeB, codeB.length - 1);
+
+        assertThatThrownBy(() -> parse(first, misread)).isInstanceOfSatisfying(InvalidPayloadException.class,
+                e -> assertThat(e.getReason()).isEqualTo(InvalidPayloadException.Reason.GARBLED));
+        assertThat(contacts(first)).isEmpty();
+
+        CompletableFuture<KeyAgreementResult> resultA = connectAsync(a, parse(first, codeB));
+        KeyAgreementResult resultB = b.connect(parse(second, codeA));
+        assertThat(resultA.get(CoreNode.TIMEOUT_SECONDS, TimeUnit.SECONDS).masterKey().getBytes())
+                .isEqualTo(resultB.masterKey().getBytes());
     }
 
     @Test
@@ -229,6 +252,10 @@ class KeyAgreementTaskTest {
         assertThat(reasons).containsExactly(Reason.ABORTED);
     }
 
+    private static Collection<Contact> contacts(CoreNode node) throws DbException {
+        return node.db().transactionWithResult(true, txn -> node.get(ContactManager.class).getContacts(txn));
+    }
+
     static KeyAgreementTask task(CoreNode node) {
         return node.get(KeyAgreementTaskFactory.class).createTask();
     }
@@ -314,9 +341,7 @@ class KeyAgreementTaskTest {
         /** The honest side hung up (we read the end of stream) and has no contact. */
         void assertClosedAndNoContact() throws Exception {
             assertThat(in.read()).isEqualTo(-1);
-            Collection<Contact> contacts = honest.db().transactionWithResult(true,
-                    txn -> honest.get(ContactManager.class).getContacts(txn));
-            assertThat(contacts).isEmpty();
+            assertThat(contacts(honest)).isEmpty();
         }
     }
 }
