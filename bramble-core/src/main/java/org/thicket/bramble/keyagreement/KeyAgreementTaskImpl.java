@@ -53,8 +53,8 @@ final class KeyAgreementTaskImpl implements KeyAgreementTask {
     private State state = State.NEW; // guarded by this
     private Reason stopReason; // guarded by this: why a timeout or cancel stopped the task
     private DuplexTransportConnection connection; // guarded by this: the chosen one, once there is one
-    private KeyPair keyPair; // set by listen, wiped when the task ends
-    private byte[] ourPayload;
+    private KeyPair keyPair; // guarded by this: set by listen, wiped when the task ends
+    private byte[] ourPayload; // guarded by this: set by listen
 
     KeyAgreementTaskImpl(Dependencies deps, KeyAgreementConnector connector) {
         this.deps = deps;
@@ -63,19 +63,30 @@ final class KeyAgreementTaskImpl implements KeyAgreementTask {
 
     @Override
     public byte[] listen() throws KeyAgreementException {
+        KeyPair ours;
         synchronized (this) {
-            if (state != State.NEW) throw new KeyAgreementException(Reason.NO_TRANSPORT, "The task was started");
+            if (stopReason != null) throw new KeyAgreementException(stopReason, "The task was stopped");
+            if (state != State.NEW) throw new IllegalStateException("listen is called once");
+            // LISTENING from here on, so a cancel during the listen ends the task.
             state = State.LISTENING;
-            keyPair = deps.cryptoComponent().generateAgreementKeyPair();
+            keyPair = ours = deps.cryptoComponent().generateAgreementKeyPair();
         }
-        byte[] commitment = deps.crypto().commitment(keyPair.publicKey());
+        byte[] commitment = deps.crypto().commitment(ours.publicKey());
         List<KeyAgreementDescriptor> descriptors = connector.listen(commitment);
-        if (descriptors.isEmpty()) {
+        Reason stopped;
+        synchronized (this) {
+            stopped = stopReason;
+        }
+        if (stopped != null || descriptors.isEmpty()) {
             end();
+            if (stopped != null) throw new KeyAgreementException(stopped, "The task was stopped");
             throw new KeyAgreementException(Reason.NO_TRANSPORT, "No transport can listen for key agreement");
         }
-        ourPayload = deps.payloadCodec().encode(new Payload(commitment, descriptors));
-        return ourPayload.clone();
+        byte[] encoded = deps.payloadCodec().encode(new Payload(commitment, descriptors));
+        synchronized (this) {
+            ourPayload = encoded;
+        }
+        return encoded.clone();
     }
 
     @Override
@@ -88,7 +99,7 @@ final class KeyAgreementTaskImpl implements KeyAgreementTask {
             }
             state = State.CONNECTING;
         }
-        if (stoppedEarly != null) throw fail(stoppedEarly, "Key agreement was stopped before connecting");
+        if (stoppedEarly != null) throw fail(stoppedEarly, "Key agreement was stopped before connecting", null);
         ScheduledFuture<?> timeout = deps.scheduler().schedule(() -> stop(Reason.TIMEOUT),
                 deps.config().timeoutMs(), TimeUnit.MILLISECONDS);
         try {
@@ -99,8 +110,8 @@ final class KeyAgreementTaskImpl implements KeyAgreementTask {
             }
             broadcast(new KeyAgreementFinishedEvent(result));
             return result;
-        } catch (IOException e) {
-            throw fail(reasonFor(e), e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            throw fail(reasonFor(e), e.getMessage(), e);
         } finally {
             timeout.cancel(false);
             end();
@@ -108,7 +119,13 @@ final class KeyAgreementTaskImpl implements KeyAgreementTask {
     }
 
     private KeyAgreementResult run(Payload remotePayload) throws IOException {
-        byte[] ourCommitment = deps.crypto().commitment(keyPair.publicKey());
+        KeyPair ours;
+        byte[] ourEncodedPayload;
+        synchronized (this) {
+            ours = keyPair;
+            ourEncodedPayload = ourPayload;
+        }
+        byte[] ourCommitment = deps.crypto().commitment(ours.publicKey());
         byte[] theirCommitment = remotePayload.getCommitment();
         if (Arrays.equals(ourCommitment, theirCommitment)) {
             throw new KeyAgreementException(Reason.OWN_PAYLOAD, "That is our own code");
@@ -121,13 +138,14 @@ final class KeyAgreementTaskImpl implements KeyAgreementTask {
             if (stopReason != null) throw new IOException("Stopped");
         }
         broadcast(new KeyAgreementStartedEvent(chosen.transportId()));
+        DuplexTransportConnection c = chosen.connection();
         KeyAgreementTransport transport = new KeyAgreementTransport(
-                deps.recordReaderFactory().createRecordReader(connection.getReader().getInputStream()),
-                deps.recordWriterFactory().createRecordWriter(connection.getWriter().getOutputStream()));
+                deps.recordReaderFactory().createRecordReader(c.getReader().getInputStream()),
+                deps.recordWriterFactory().createRecordWriter(c.getWriter().getOutputStream()));
         byte[] theirPayload = deps.payloadCodec().encode(remotePayload);
-        SecretKey masterKey = new KeyAgreementProtocol(deps.crypto(), transport, keyPair, ourPayload, theirPayload,
-                theirCommitment, alice).perform();
-        return new KeyAgreementResult(masterKey, connection, chosen.transportId(), alice);
+        SecretKey masterKey = new KeyAgreementProtocol(deps.crypto(), transport, ours, ourEncodedPayload,
+                theirPayload, theirCommitment, alice).perform();
+        return new KeyAgreementResult(masterKey, c, chosen.transportId(), alice);
     }
 
     /** Marks the task done unless a timeout or cancel came first; whether it did. */
@@ -137,13 +155,13 @@ final class KeyAgreementTaskImpl implements KeyAgreementTask {
         return true;
     }
 
-    private synchronized Reason reasonFor(IOException e) {
+    private synchronized Reason reasonFor(Exception e) {
         if (stopReason != null) return stopReason;
         return e instanceof KeyAgreementException k ? k.getReason() : Reason.CONNECTION_FAILED;
     }
 
     /** Ends the task with this reason: closes the chosen connection, publishes the failure. */
-    private KeyAgreementException fail(Reason reason, String message) {
+    private KeyAgreementException fail(Reason reason, String message, Exception cause) {
         DuplexTransportConnection toClose;
         synchronized (this) {
             state = State.DONE;
@@ -153,7 +171,7 @@ final class KeyAgreementTaskImpl implements KeyAgreementTask {
         if (toClose != null) KeyAgreementConnector.closeQuietly(toClose);
         LOG.info("Key agreement failed ({}): {}", reason, message);
         broadcast(new KeyAgreementFailedEvent(reason));
-        return new KeyAgreementException(reason, message);
+        return new KeyAgreementException(reason, message, cause);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -269,16 +270,16 @@ class KeyAgreementTaskTest {
             try {
                 return task.connect(remote);
             } catch (KeyAgreementException e) {
-                throw new IllegalStateException(e);
+                throw new CompletionException(e);
             }
         });
     }
 
     private static void assertFailure(CompletableFuture<KeyAgreementResult> result, Reason reason) {
         assertThatThrownBy(() -> result.get(CoreNode.TIMEOUT_SECONDS, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class)
-                .rootCause().isInstanceOfSatisfying(KeyAgreementException.class,
-                        e -> assertThat(e.getReason()).isEqualTo(reason));
+                .isInstanceOfSatisfying(ExecutionException.class, e -> assertThat(e.getCause())
+                        .isInstanceOfSatisfying(KeyAgreementException.class,
+                                k -> assertThat(k.getReason()).isEqualTo(reason)));
     }
 
     /**

@@ -15,7 +15,8 @@ public interface KeyAgreementTask {
      *
      * @return our payload, encoded: the bytes of our QR code
      * @throws KeyAgreementException with {@link KeyAgreementException.Reason#NO_TRANSPORT} if no plugin could
-     *         listen, or if the task was already started or cancelled
+     *         listen, or {@link KeyAgreementException.Reason#CANCELLED} if the task was cancelled
+     * @throws IllegalStateException if called twice
      */
     byte[] listen() throws KeyAgreementException;
 
@@ -33,7 +34,7 @@ public interface KeyAgreementTask {
     KeyAgreementResult connect(Payload remotePayload) throws KeyAgreementException;
 
     /**
-     * Gives up: closes the listeners and any connection, telling a connected peer we aborted. A blocked
+     * Gives up: closes the listeners and any connection (the peer sees the connection fail). A blocked
      * {@link #connect} fails with {@link KeyAgreementException.Reason#CANCELLED}. Safe to call at any time, from
      * any thread, more than once.
      */
