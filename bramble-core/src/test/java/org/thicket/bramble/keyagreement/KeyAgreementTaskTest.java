@@ -299,8 +299,18 @@ class KeyAgreementTaskTest {
 
         Rogue(CoreNode honest) throws IOException {
             this.honest = honest;
-            task = task(honest);
-            honestPayload = parse(honest, task.listen());
+            // An honest commitment in the lower half leaves room above it for ours.
+            KeyAgreementTask t = null;
+            Payload p = null;
+            for (int i = 0; i < MAX_KEY_PAIRS && p == null; i++) {
+                t = task(honest);
+                Payload candidate = parse(honest, t.listen());
+                if ((candidate.getCommitment()[0] & 0xFF) < 0x80) p = candidate;
+                else t.cancel();
+            }
+            assertThat(p).as("an honest commitment in the lower half").isNotNull();
+            task = t;
+            honestPayload = p;
             KeyAgreementCrypto crypto = new KeyAgreementCrypto(honest.get(CryptoComponent.class));
             KeyPair candidate = null;
             for (int i = 0; i < MAX_KEY_PAIRS && candidate == null; i++) {
