@@ -185,6 +185,29 @@ class KeyAgreementTaskTest {
     }
 
     @Test
+    void bobTakesTheConnectionAliceSpeaksOnAndClosesTheOthers() throws Exception {
+        CoreNode honest = node(aliceDir, "Bob", 0);
+        Rogue alice = new Rogue(honest, true);
+        CompletableFuture<KeyAgreementResult> result = connectAsync(alice.task, alice.payload);
+        // The honest Bob connects to both our ports; we speak on the second only.
+        MemoryConnection first = (MemoryConnection) alice.listeners.get(0).accept();
+        MemoryConnection second = (MemoryConnection) alice.listeners.get(1).accept();
+        OutputStream out = second.getWriter().getOutputStream();
+        out.write(new byte[] {4, 0, 0, 32});
+        out.write(alice.keyPair.publicKey().getEncoded());
+        out.flush();
+
+        InputStream in = second.getReader().getInputStream();
+        assertThat(in.readNBytes(4)).containsExactly(4, 0, 0, 32);
+        assertThat(in.readNBytes(32)).hasSize(32);
+        assertThat(first.getReader().getInputStream().read()).as("the other connection is closed").isEqualTo(-1);
+        out.write(new byte[] {4, 2, 0, 0});
+        out.flush();
+        assertFailure(result, Reason.ABORTED);
+        assertThat(in.read()).isEqualTo(-1);
+    }
+
+    @Test
     void aPeerThatNeverConnectsTimesOut() throws Exception {
         CoreNode honest = node(aliceDir, "Alice", 0);
         Rogue rogue = new Rogue(honest);
@@ -283,8 +306,9 @@ class KeyAgreementTaskTest {
     }
 
     /**
-     * A scripted peer that plays Bob against an honest task (it picks a key pair whose commitment is larger than
-     * the honest one) and writes whatever records a test tells it to.
+     * A scripted peer that plays Bob (or Alice) against an honest task: it picks a key pair whose commitment is
+     * larger (or smaller) than the honest one, and writes whatever records a test tells it to. As Alice it listens
+     * on two ports of the network.
      */
     private final class Rogue {
 
@@ -292,23 +316,28 @@ class KeyAgreementTaskTest {
         final KeyAgreementTask task;
         final Payload honestPayload;
         final KeyPair keyPair;
+        final List<MemoryKeyAgreementNetwork.Listener> listeners;
         final Payload payload;
         MemoryConnection connection;
         InputStream in;
         OutputStream out;
 
         Rogue(CoreNode honest) throws IOException {
+            this(honest, false);
+        }
+
+        Rogue(CoreNode honest, boolean alice) throws IOException {
             this.honest = honest;
-            // An honest commitment in the lower half leaves room above it for ours.
+            // An honest commitment in the lower (upper) half leaves room above (below) it for ours.
             KeyAgreementTask t = null;
             Payload p = null;
             for (int i = 0; i < MAX_KEY_PAIRS && p == null; i++) {
                 t = task(honest);
                 Payload candidate = parse(honest, t.listen());
-                if ((candidate.getCommitment()[0] & 0xFF) < 0x80) p = candidate;
+                if ((candidate.getCommitment()[0] & 0xFF) >= 0x80 == alice) p = candidate;
                 else t.cancel();
             }
-            assertThat(p).as("an honest commitment in the lower half").isNotNull();
+            assertThat(p).as("an honest commitment in the right half").isNotNull();
             task = t;
             honestPayload = p;
             KeyAgreementCrypto crypto = new KeyAgreementCrypto(honest.get(CryptoComponent.class));
@@ -316,12 +345,16 @@ class KeyAgreementTaskTest {
             for (int i = 0; i < MAX_KEY_PAIRS && candidate == null; i++) {
                 KeyPair k = honest.get(CryptoComponent.class).generateAgreementKeyPair();
                 byte[] c = crypto.commitment(k.publicKey());
-                if (Bytes.compareUnsigned(honestPayload.getCommitment(), c) < 0) candidate = k;
+                if (Bytes.compareUnsigned(c, honestPayload.getCommitment()) < 0 == alice) candidate = k;
             }
-            assertThat(candidate).as("a key pair that makes us Bob").isNotNull();
+            assertThat(candidate).as("a key pair for our role").isNotNull();
             keyPair = candidate;
-            payload = new Payload(crypto.commitment(keyPair.publicKey()), List.of(new KeyAgreementDescriptor(
-                    MemoryKeyAgreementNetwork.TRANSPORT, network.listen().getDescriptor())));
+            listeners = alice ? List.of(network.listen(), network.listen()) : List.of(network.listen());
+            List<KeyAgreementDescriptor> descriptors = new ArrayList<>();
+            for (MemoryKeyAgreementNetwork.Listener l : listeners) {
+                descriptors.add(new KeyAgreementDescriptor(MemoryKeyAgreementNetwork.TRANSPORT, l.getDescriptor()));
+            }
+            payload = new Payload(crypto.commitment(keyPair.publicKey()), descriptors);
         }
 
         /** Lets the honest task scan our code, and connects to it as Bob does. */
