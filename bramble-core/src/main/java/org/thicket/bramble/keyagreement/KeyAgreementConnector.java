@@ -6,7 +6,9 @@ import java.io.InterruptedIOException;
 import java.io.PushbackInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,10 +26,11 @@ import org.thicket.bramble.plugin.api.TransportConnectionWriter;
 import org.thicket.bramble.plugin.api.TransportId;
 
 /**
- * Finds the one connection a key agreement runs on. Alice waits on all her listeners and takes the first connection
- * accepted; Bob connects to every descriptor of Alice's he has a plugin for and takes the first connection on which
- * Alice speaks (she sends KEY on the one she took, so both ends pick the same). Every other connection, and every
- * listener, is closed. One connector serves one task; {@link #close} may come from any thread.
+ * Finds the one connection a key agreement runs on. Both sides accept one connection on each of their listeners and
+ * connect to each of the peer's descriptors they have a plugin for, as Briar peers do. Alice takes the first
+ * connection made either way and speaks on it (she sends KEY first); Bob takes the first connection on which data
+ * arrives, so both ends pick the same one even when several connect. Every other connection, and every listener, is
+ * closed. One connector serves one task; {@link #close} may come from any thread.
  */
 final class KeyAgreementConnector {
 
@@ -42,7 +45,14 @@ final class KeyAgreementConnector {
 
     private final PluginManager pluginManager;
     private final Executor ioExecutor;
+    /** Our role, known once the peer's code is scanned; connections accepted before then wait for it. */
+    private final CompletableFuture<Boolean> alice = new CompletableFuture<>();
     private final CompletableFuture<Chosen> chosen = new CompletableFuture<>();
+    /**
+     * Accepts and connection attempts that may still give a connection, plus one held by {@link #connect} until it
+     * has started its attempts, so early failures of the listeners cannot end the search before it begins.
+     */
+    private final AtomicInteger attempts = new AtomicInteger(1);
     private final List<Listening> listeners = new ArrayList<>(); // guarded by this
     private final List<DuplexTransportConnection> connections = new ArrayList<>(); // guarded by this
     private boolean closed; // guarded by this
@@ -52,85 +62,56 @@ final class KeyAgreementConnector {
         this.ioExecutor = ioExecutor;
     }
 
-    /** Starts a listener on every plugin that supports key agreement and can listen now; their descriptors. */
+    /**
+     * Starts a listener on every plugin that supports key agreement and can listen now, each accepting one
+     * connection; their descriptors.
+     */
     List<KeyAgreementDescriptor> listen(byte[] commitment) {
         List<KeyAgreementDescriptor> descriptors = new ArrayList<>();
         for (DuplexPlugin plugin : pluginManager.getDuplexPlugins()) {
             if (!plugin.supportsKeyAgreement()) continue;
             KeyAgreementListener listener = plugin.createKeyAgreementListener(commitment);
             if (listener == null) continue;
+            Listening l = new Listening(plugin.getId(), listener);
             synchronized (this) {
-                if (!closed) listeners.add(new Listening(plugin.getId(), listener));
+                if (!closed) listeners.add(l);
             }
             if (isClosed()) {
                 listener.close();
                 continue;
             }
             descriptors.add(new KeyAgreementDescriptor(plugin.getId(), listener.getDescriptor()));
+            attempts.incrementAndGet();
+            ioExecutor.execute(() -> accept(l));
         }
         return descriptors;
     }
 
-    /** Alice: blocks until a peer connects to one of our listeners. @throws IOException if none can or we close */
-    Chosen acceptFirst() throws IOException {
-        List<Listening> waiting;
-        synchronized (this) {
-            waiting = List.copyOf(listeners);
+    private void accept(Listening l) {
+        String where = "Accepting over " + l.transportId().value();
+        try {
+            choose(l.listener().accept(), l.transportId(), where);
+        } catch (IOException | RuntimeException e) {
+            attemptEnded(where, e);
         }
-        AtomicInteger attempts = new AtomicInteger(waiting.size());
-        for (Listening l : waiting) {
-            ioExecutor.execute(() -> {
-                try {
-                    offer(l.listener().accept(), l.transportId());
-                } catch (IOException | RuntimeException e) {
-                    failed(attempts, "Accepting on " + l.transportId().value(), e);
-                }
-            });
-        }
-        return await(attempts);
     }
 
-    /** Bob: connects to the peer's listeners and blocks until the peer speaks on one connection. */
-    Chosen connectFirst(Payload remote) throws IOException {
-        closeListeners();
+    /**
+     * Connects to the peer's listeners and blocks until a connection is chosen.
+     *
+     * @throws IOException if no connection can be made, or we close
+     */
+    Chosen connect(Payload remote, boolean weAreAlice) throws IOException {
+        alice.complete(weAreAlice);
         byte[] commitment = remote.getCommitment();
-        List<Runnable> tasks = new ArrayList<>();
-        AtomicInteger attempts = new AtomicInteger();
         for (KeyAgreementDescriptor d : remote.getDescriptors()) {
             Plugin plugin = pluginManager.getPlugin(d.transportId());
             if (!(plugin instanceof DuplexPlugin duplex) || !duplex.supportsKeyAgreement()) continue;
             attempts.incrementAndGet();
-            tasks.add(() -> connect(duplex, commitment, d, attempts));
+            ioExecutor.execute(() -> connect(duplex, commitment, d));
         }
-        tasks.forEach(ioExecutor::execute);
-        return await(attempts);
-    }
-
-    private void connect(DuplexPlugin plugin, byte[] commitment, KeyAgreementDescriptor d, AtomicInteger attempts) {
-        String where = "Connecting over " + d.transportId().value();
-        try {
-            DuplexTransportConnection connection = plugin.createKeyAgreementConnection(commitment, d.descriptor());
-            if (connection == null) {
-                failed(attempts, where, null);
-                return;
-            }
-            if (!track(connection)) return;
-            PushbackInputStream in = new PushbackInputStream(connection.getReader().getInputStream(), 1);
-            int first = in.read();
-            if (first == -1) {
-                closeQuietly(connection);
-                failed(attempts, where, new IOException("The peer closed the connection"));
-                return;
-            }
-            in.unread(first);
-            offer(new PeekedConnection(connection, in), d.transportId());
-        } catch (IOException | RuntimeException e) {
-            failed(attempts, where, e);
-        }
-    }
-
-    private Chosen await(AtomicInteger attempts) throws IOException {
-        if (attempts.get() == 0) chosen.completeExceptionally(new IOException("No transport reaches the peer"));
+        // Release the hold: from now on the last attempt to fail ends the search.
+        attemptEnded("Starting the connection attempts", null);
         try {
             return chosen.get();
         } catch (ExecutionException e) {
@@ -140,6 +121,49 @@ final class KeyAgreementConnector {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting for a connection");
         }
+    }
+
+    private void connect(DuplexPlugin plugin, byte[] commitment, KeyAgreementDescriptor d) {
+        String where = "Connecting over " + d.transportId().value();
+        try {
+            DuplexTransportConnection connection = plugin.createKeyAgreementConnection(commitment, d.descriptor());
+            if (connection == null) attemptEnded(where, null);
+            else choose(connection, d.transportId(), where);
+        } catch (IOException | RuntimeException e) {
+            attemptEnded(where, e);
+        }
+    }
+
+    /** Offers a connection once our role is known: Alice's at once, Bob's when the peer speaks on it. */
+    private void choose(DuplexTransportConnection connection, TransportId transportId, String where)
+            throws IOException {
+        if (!track(connection)) return;
+        boolean weAreAlice;
+        try {
+            weAreAlice = alice.join();
+        } catch (CancellationException | CompletionException e) {
+            closeQuietly(connection);
+            return;
+        }
+        if (weAreAlice) {
+            offer(connection, transportId);
+            return;
+        }
+        PushbackInputStream in = new PushbackInputStream(connection.getReader().getInputStream(), 1);
+        int first;
+        try {
+            first = in.read();
+        } catch (IOException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+        if (first == -1) {
+            closeQuietly(connection);
+            attemptEnded(where, new IOException("The peer closed the connection"));
+            return;
+        }
+        in.unread(first);
+        offer(new PeekedConnection(connection, in), transportId);
     }
 
     /** Keeps the first connection offered; closes any later one, and any that comes after {@link #close}. */
@@ -165,8 +189,9 @@ final class KeyAgreementConnector {
         return false;
     }
 
-    private void failed(AtomicInteger attempts, String what, Exception e) {
-        LOG.info("{} failed{}", what, e == null ? "" : ": " + e);
+    /** An attempt gave no connection; when none is left, the search fails. */
+    private void attemptEnded(String what, Exception e) {
+        if (e != null) LOG.info("{} failed: {}", what, e.toString());
         if (attempts.decrementAndGet() == 0) {
             chosen.completeExceptionally(new IOException("No connection to the peer could be made"));
         }
@@ -200,12 +225,13 @@ final class KeyAgreementConnector {
 
     /**
      * Stops everything still going: listeners, attempts, and every connection but the chosen one, which the caller
-     * owns. A blocked {@link #acceptFirst} or {@link #connectFirst} fails.
+     * owns. A blocked {@link #connect} fails.
      */
     void close() {
         synchronized (this) {
             closed = true;
         }
+        alice.completeExceptionally(new IOException("Key agreement stopped"));
         chosen.completeExceptionally(new IOException("Key agreement stopped"));
         DuplexTransportConnection keep = chosen.isCompletedExceptionally() ? null : chosen.join().connection();
         closeAllBut(keep);

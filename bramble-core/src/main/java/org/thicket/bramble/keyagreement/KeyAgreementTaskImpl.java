@@ -132,7 +132,7 @@ final class KeyAgreementTaskImpl implements KeyAgreementTask {
         }
         boolean alice = Roles.isAlice(ourCommitment, theirCommitment);
         broadcast(new KeyAgreementWaitingEvent(alice));
-        KeyAgreementConnector.Chosen chosen = alice ? connector.acceptFirst() : connector.connectFirst(remotePayload);
+        KeyAgreementConnector.Chosen chosen = connector.connect(remotePayload, alice);
         synchronized (this) {
             connection = chosen.connection();
             if (stopReason != null) throw new IOException("Stopped");

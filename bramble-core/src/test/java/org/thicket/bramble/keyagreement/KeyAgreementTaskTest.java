@@ -54,7 +54,10 @@ import org.thicket.bramble.util.Bytes;
  */
 class KeyAgreementTaskTest {
 
+    /** For the tests of the timeout. */
     private static final long TIMEOUT_MS = 300;
+    /** For the others: long enough that a loaded machine never times out a test meant to fail otherwise. */
+    private static final long SLOW_TIMEOUT_MS = CoreNode.TIMEOUT_SECONDS * 1000 / 2;
     private static final int MAX_KEY_PAIRS = 64;
 
     @TempDir
@@ -71,9 +74,13 @@ class KeyAgreementTaskTest {
     }
 
     private CoreNode node(Path dir, String name, int parity) {
-        Module shortTimeout = binder -> OptionalBinder.newOptionalBinder(binder, KeyAgreementConfig.class)
-                .setBinding().toInstance(new KeyAgreementConfig(TIMEOUT_MS));
-        CoreNode node = CoreNode.create(dir, name, parity, network.module(), shortTimeout);
+        return node(dir, name, parity, SLOW_TIMEOUT_MS);
+    }
+
+    private CoreNode node(Path dir, String name, int parity, long timeoutMs) {
+        Module timeout = binder -> OptionalBinder.newOptionalBinder(binder, KeyAgreementConfig.class)
+                .setBinding().toInstance(new KeyAgreementConfig(timeoutMs));
+        CoreNode node = CoreNode.create(dir, name, parity, network.module(), timeout);
         open.add(node);
         return node;
     }
@@ -209,7 +216,7 @@ class KeyAgreementTaskTest {
 
     @Test
     void aPeerThatNeverConnectsTimesOut() throws Exception {
-        CoreNode honest = node(aliceDir, "Alice", 0);
+        CoreNode honest = node(aliceDir, "Alice", 0, TIMEOUT_MS);
         Rogue rogue = new Rogue(honest);
         CompletableFuture<KeyAgreementResult> result = connectAsync(rogue.task, rogue.payload);
 
@@ -220,7 +227,7 @@ class KeyAgreementTaskTest {
 
     @Test
     void aPeerThatStallsAfterConnectingTimesOutAndTheConnectionIsClosed() throws Exception {
-        CoreNode honest = node(aliceDir, "Alice", 0);
+        CoreNode honest = node(aliceDir, "Alice", 0, TIMEOUT_MS);
         Rogue rogue = new Rogue(honest);
         CompletableFuture<KeyAgreementResult> result = rogue.start();
         rogue.readRecord(0, 32);
@@ -308,7 +315,7 @@ class KeyAgreementTaskTest {
     /**
      * A scripted peer that plays Bob (or Alice) against an honest task: it picks a key pair whose commitment is
      * larger (or smaller) than the honest one, and writes whatever records a test tells it to. As Alice it listens
-     * on two ports of the network.
+     * on two ports of the network; as Bob it connects to the honest listener.
      */
     private final class Rogue {
 
@@ -349,10 +356,16 @@ class KeyAgreementTaskTest {
             }
             assertThat(candidate).as("a key pair for our role").isNotNull();
             keyPair = candidate;
-            listeners = alice ? List.of(network.listen(), network.listen()) : List.of(network.listen());
+            // As Bob we name a dead port, so the honest Alice's own attempt to connect to us fails and she takes
+            // the connection we make.
+            listeners = alice ? List.of(network.listen(), network.listen()) : List.of();
             List<KeyAgreementDescriptor> descriptors = new ArrayList<>();
             for (MemoryKeyAgreementNetwork.Listener l : listeners) {
                 descriptors.add(new KeyAgreementDescriptor(MemoryKeyAgreementNetwork.TRANSPORT, l.getDescriptor()));
+            }
+            if (!alice) {
+                descriptors.add(new KeyAgreementDescriptor(MemoryKeyAgreementNetwork.TRANSPORT,
+                        network.deadDescriptor()));
             }
             payload = new Payload(crypto.commitment(keyPair.publicKey()), descriptors);
         }

@@ -59,6 +59,11 @@ public final class MemoryKeyAgreementNetwork {
         return listener;
     }
 
+    /** A descriptor of a port nobody listens on: connecting to it fails. */
+    public BdfList deadDescriptor() {
+        return BdfList.of(1, LOOPBACK, nextPort.getAndIncrement());
+    }
+
     /** Connects to the listener the descriptor names, or returns null if there is none (any more). */
     public DuplexTransportConnection connect(BdfList descriptor) {
         try {

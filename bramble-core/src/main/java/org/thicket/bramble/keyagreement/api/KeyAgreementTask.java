@@ -21,9 +21,9 @@ public interface KeyAgreementTask {
     byte[] listen() throws KeyAgreementException;
 
     /**
-     * Runs key agreement with the peer whose code we scanned: as Alice (the smaller commitment) we wait for the
-     * peer to connect to one of our listeners, as Bob we connect to the peer's listeners; the first connection wins
-     * and the others are closed. Then the protocol runs on it, within the timeout (60 s by default).
+     * Runs key agreement with the peer whose code we scanned: we connect to the peer's listeners while ours keep
+     * accepting; as Alice (the smaller commitment) we take the first connection made, as Bob the first one the peer
+     * speaks on, and the others are closed. Then the protocol runs on it, within the timeout (60 s by default).
      *
      * <p>On failure the connection is closed, everything is released and nothing is stored. On success the
      * connection is the caller's, for contact exchange, and so is the master key, which it wipes.

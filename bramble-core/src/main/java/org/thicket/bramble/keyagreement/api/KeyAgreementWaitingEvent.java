@@ -2,6 +2,6 @@ package org.thicket.bramble.keyagreement.api;
 
 import org.thicket.bramble.event.api.Event;
 
-/** We scanned the peer's code and are waiting for a connection to it (as Alice, for it to connect to us). */
+/** We scanned the peer's code and are connecting to it and waiting for it to connect to us. */
 public record KeyAgreementWaitingEvent(boolean alice) implements Event {
 }
