@@ -101,6 +101,14 @@ class SyncIntegrationTest {
         EventLog.await("Carol acked Alice", () -> Peers.allAcked(alice, ac.friends.bAtA()));
         EventLog.await("Alice acked Carol", () -> Peers.allAcked(carol, ac.friends.aAtB()));
 
+        // Arrivals are announced on each node's event thread, after the stores that were acked: wait for them.
+        EventLog.await("every arrival was announced",
+                () -> aliceToBob.stream().allMatch(id -> Peers.timesReceived(id, atBob) > 0)
+                && carolToBob.stream().allMatch(id -> Peers.timesReceived(id, atBob) > 0)
+                && bobToAlice.stream().allMatch(id -> Peers.timesReceived(id, atAlice) > 0)
+                && carolToAlice.stream().allMatch(id -> Peers.timesReceived(id, atAlice) > 0)
+                && bobToCarol.stream().allMatch(id -> Peers.timesReceived(id, atCarol) > 0)
+                && aliceToCarol.stream().allMatch(id -> Peers.timesReceived(id, atCarol) > 0));
         for (MessageId id : aliceToBob) assertThat(Peers.timesReceived(id, atBob)).isEqualTo(1);
         for (MessageId id : carolToBob) assertThat(Peers.timesReceived(id, atBob)).isEqualTo(1);
         for (MessageId id : bobToAlice) assertThat(Peers.timesReceived(id, atAlice)).isEqualTo(1);
@@ -133,6 +141,8 @@ class SyncIntegrationTest {
         EventLog.await("everything arrived and was acked", () -> Peers.hasAll(restarted, sent)
                 && Peers.hasAll(alice, replies) && Peers.allAcked(alice, ab.friends.bAtA())
                 && Peers.allAcked(restarted, ab.friends.aAtB()));
+        EventLog.await("every arrival was announced",
+                () -> sent.stream().allMatch(id -> Peers.timesReceived(id, firstLife, secondLife) > 0));
         for (MessageId id : sent) {
             assertThat(Peers.timesReceived(id, firstLife, secondLife)).as("times %s was stored", id).isEqualTo(1);
         }
