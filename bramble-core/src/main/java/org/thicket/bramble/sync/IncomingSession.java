@@ -1,6 +1,8 @@
 package org.thicket.bramble.sync;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +10,7 @@ import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.sync.api.Ack;
+import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageRecord;
 import org.thicket.bramble.sync.api.Offer;
@@ -22,37 +25,65 @@ import org.thicket.bramble.sync.api.Versions;
 import org.thicket.bramble.util.FormatException;
 
 /**
- * Reads a contact's records and applies each in a transaction of its own (specs/bsp.md 6.2), so what was read
- * before a bad record or a broken stream is kept, and acked by our outgoing session. Unknown record types are
- * skipped by the reader; anything malformed ends the session with a {@link FormatException}.
+ * Reads a contact's records and applies them (specs/bsp.md 6.2, 7.1). Each record gets a transaction of its own,
+ * except that messages that arrive back to back (the peer sent them in one batch, so the rest is already in the
+ * frame being read) are stored together, up to {@link #MAX_MESSAGES_PER_TRANSACTION}: one commit per message would
+ * make the database the bottleneck. What was read before a bad record or a broken stream is stored, and acked by
+ * our outgoing session. Unknown record types are skipped by the reader; anything malformed ends the session with a
+ * {@link FormatException}.
  */
 final class IncomingSession implements SyncSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncomingSession.class);
 
+    static final int MAX_MESSAGES_PER_TRANSACTION = 64;
+
     private final DatabaseComponent db;
     private final ContactId contactId;
+    private final InputStream in;
     private final SyncRecordReader reader;
     private final PriorityHandler priorityHandler;
+    private final List<Message> received = new ArrayList<>();
 
     private volatile boolean interrupted;
     private boolean priorityRead;
 
-    IncomingSession(DatabaseComponent db, ContactId contactId, SyncRecordReader reader,
+    /** @param in the plaintext the reader reads, asked only how much of it is already there */
+    IncomingSession(DatabaseComponent db, ContactId contactId, InputStream in, SyncRecordReader reader,
             PriorityHandler priorityHandler) {
         this.db = db;
         this.contactId = contactId;
+        this.in = in;
         this.reader = reader;
         this.priorityHandler = priorityHandler;
     }
 
     @Override
     public void run() throws IOException, DbException {
-        while (!interrupted) {
-            SyncRecord record = reader.readRecord();
-            if (record == null) return;
-            handle(record);
+        try {
+            while (!interrupted) {
+                SyncRecord record = reader.readRecord();
+                if (record == null) break;
+                if (record instanceof MessageRecord m) {
+                    received.add(m.message());
+                    if (received.size() < MAX_MESSAGES_PER_TRANSACTION && in.available() > 0) continue;
+                }
+                storeReceived();
+                handle(record);
+            }
+        } finally {
+            // Also after a bad record: the messages before it were well-formed.
+            storeReceived();
         }
+    }
+
+    private void storeReceived() throws DbException {
+        if (received.isEmpty()) return;
+        List<Message> batch = List.copyOf(received);
+        received.clear();
+        db.transaction(false, txn -> {
+            for (Message m : batch) db.receiveMessage(txn, contactId, m);
+        });
     }
 
     @Override
@@ -64,8 +95,6 @@ final class IncomingSession implements SyncSession {
     private void handle(SyncRecord record) throws DbException, FormatException {
         if (record instanceof Ack ack) {
             db.transaction(false, txn -> db.setAckedBy(txn, contactId, ack.messageIds()));
-        } else if (record instanceof MessageRecord m) {
-            db.transaction(false, txn -> db.receiveMessage(txn, contactId, m.message()));
         } else if (record instanceof Offer offer) {
             handleOffer(offer.messageIds());
         } else if (record instanceof Request request) {

@@ -35,7 +35,7 @@ final class SyncSessionFactoryImpl implements SyncSessionFactory {
 
     @Override
     public SyncSession createIncomingSession(ContactId contactId, InputStream in, PriorityHandler priorityHandler) {
-        return new IncomingSession(db, contactId, readerFactory.createRecordReader(in), priorityHandler);
+        return new IncomingSession(db, contactId, in, readerFactory.createRecordReader(in), priorityHandler);
     }
 
     @Override
