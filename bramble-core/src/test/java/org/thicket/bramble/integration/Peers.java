@@ -18,6 +18,7 @@ import org.thicket.bramble.sync.api.MessageState;
 import org.thicket.bramble.sync.api.Visibility;
 import org.thicket.bramble.system.api.Clock;
 import org.thicket.bramble.test.CoreNode;
+import org.thicket.bramble.test.EventLog;
 import org.thicket.bramble.test.Friends;
 
 /**
@@ -93,9 +94,9 @@ final class Peers {
     }
 
     /** How often each message was stored as received, across the given event logs of one node's lives. */
-    static long timesReceived(MessageId id, org.thicket.bramble.test.EventLog... logs) {
+    static long timesReceived(MessageId id, EventLog... logs) {
         long n = 0;
-        for (org.thicket.bramble.test.EventLog log : logs) {
+        for (EventLog log : logs) {
             n += log.count(MessageAddedEvent.class, e -> e.contactId() != null && e.message().getId().equals(id));
         }
         return n;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.connection.api.ConnectionManager;
 import org.thicket.bramble.connection.api.ConnectionRegistry;
 import org.thicket.bramble.contact.api.ContactId;
+import org.thicket.bramble.sync.api.MessageAddedEvent;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.test.CoreNode;
 import org.thicket.bramble.test.EventLog;
@@ -129,7 +130,7 @@ class SyncIntegrationTest {
 
         connectDuplex(alice, ab.friends.bAtA(), bob);
         EventLog.await("Bob received a first message",
-                () -> firstLife.count(org.thicket.bramble.sync.api.MessageAddedEvent.class,
+                () -> firstLife.count(MessageAddedEvent.class,
                         e -> e.contactId() != null) > 0);
         CoreNode restarted = bob.restart(MemoryTransport.module());
         nodes.add(restarted);
