@@ -120,6 +120,35 @@ class SyncIntegrationTest {
     }
 
     @Test
+    void whenBothDialAtOnceBothKeepTheSameConnectionByItsPriority() throws Exception {
+        CoreNode alice = node("alice", 0);
+        CoreNode bob = node("bob", 1);
+        Peers ab = Peers.connect(alice, bob, "alice-bob");
+        MemoryConnection[] aliceDialled = MemoryTransport.duplexPair();
+        MemoryConnection[] bobDialled = MemoryTransport.duplexPair();
+
+        alice.get(ConnectionManager.class).manageOutgoingConnection(ab.friends.bAtA(), MemoryTransport.ID,
+                aliceDialled[0]);
+        bob.get(ConnectionManager.class).manageOutgoingConnection(ab.friends.aAtB(), MemoryTransport.ID,
+                bobDialled[0]);
+        bob.get(ConnectionManager.class).manageIncomingConnection(MemoryTransport.ID, aliceDialled[1]);
+        alice.get(ConnectionManager.class).manageIncomingConnection(MemoryTransport.ID, bobDialled[1]);
+
+        EventLog.await("one of the two connections closed on both sides",
+                () -> (aliceDialled[0].isClosed() && aliceDialled[1].isClosed())
+                        || (bobDialled[0].isClosed() && bobDialled[1].isClosed()));
+        MemoryConnection[] kept = aliceDialled[0].isClosed() ? bobDialled : aliceDialled;
+        MemoryConnection[] closed = kept == aliceDialled ? bobDialled : aliceDialled;
+        assertThat(closed[0].closedWithException() || closed[1].closedWithException()).isFalse();
+        assertThat(kept[0].isClosed() || kept[1].isClosed()).isFalse();
+
+        List<MessageId> sent = ab.post(alice, 3);
+        EventLog.await("messages still flow over the kept connection", () -> Peers.hasAll(bob, sent)
+                && Peers.allAcked(alice, ab.friends.bAtA()));
+        assertThat(kept[0].isClosed() || kept[1].isClosed()).isFalse();
+    }
+
+    @Test
     void aNodeRestartedMidSyncLosesNothingAndStoresNothingTwice() throws Exception {
         CoreNode alice = node("alice", 0);
         CoreNode bob = node("bob", 1);
