@@ -2,6 +2,7 @@ package org.thicket.bramble.connection;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -149,7 +150,13 @@ final class DuplexSyncConnection implements ManagedConnection {
             deps.registry.setPriority(contactId, transportId, this, priority);
         }
         registered = true;
-        deps.ioExecutor.execute(() -> writeOurs(session, ours));
+        try {
+            deps.ioExecutor.execute(() -> writeOurs(session, ours));
+        } catch (RejectedExecutionException e) {
+            // The app is stopping: our half ends before it began.
+            wipe(ours);
+            outgoingEnded(true);
+        }
         return true;
     }
 
