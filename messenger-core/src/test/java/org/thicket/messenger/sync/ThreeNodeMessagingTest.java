@@ -233,28 +233,65 @@ class ThreeNodeMessagingTest {
         EventLog.await("messaging shared",
                 () -> alice.messagingShared(ab.bAtA()) && bob.messagingShared(ab.aAtB()));
 
-        Message future = futureMessage(alice, bob, 2 * DAY_MS);
-        List<MessageState> outcomes = new CopyOnWriteArrayList<>();
-        bob.node.get(EventBus.class).addListener(e -> {
-            if (e instanceof MessageStateChangedEvent s
-                    && s.messageId().equals(future.getId())) {
-                outcomes.add(s.state());
-            }
-        });
-        alice.db().transaction(false, txn -> alice.db().addMessage(txn, future, MessageState.DELIVERED, true, false));
+        Message future = message(alice, bob, 2 * DAY_MS, body(alice, "from the future"));
 
-        EventLog.await("Bob validated it", () -> !outcomes.isEmpty());
-        assertThat(outcomes).containsExactly(MessageState.INVALID);
+        assertThat(outcomesAtPeer(alice, bob, future)).containsExactly(MessageState.INVALID);
         assertThat(bob.conversation(ab.aAtB())).noneMatch(h -> h.id().equals(future.getId()));
         assertThat(bob.timesReceived(future.getId())).isZero();
     }
 
-    /** A well-formed private message in the pair's messaging group, stamped {@code aheadMs} in the future. */
-    private static Message futureMessage(Node from, Node to, long aheadMs) throws DbException {
+    /**
+     * Sync does not parse message bodies, so a body that is not canonical BDF travels like any other message; the
+     * receiver's validator rejects it, deletes it and never shows it, and the connection carries on with the next
+     * message. Dropping the connection would not help: the peer's sync layer did nothing wrong, and the invalid
+     * message is acked so that it is not sent again.
+     */
+    @Test
+    void aPrivateMessageWithANonCanonicalBodyIsRejectedDeletedAndTheNextOneStillArrives() throws Exception {
+        Node alice = new Node("alice");
+        Node bob = new Node("bob");
+        Pair ab = befriend(alice, bob);
+        duplex(alice, ab.bAtA(), bob);
+        EventLog.await("messaging shared",
+                () -> alice.messagingShared(ab.bAtA()) && bob.messagingShared(ab.aAtB()));
+
+        byte[] canonical = body(alice, "x");
+        // [0, "x", []] with the leading 0 as INT_16 (0x22 0x00 0x00) where canonical BDF takes INT_8 (0x21 0x00).
+        assertThat(canonical[1]).isEqualTo((byte) 0x21);
+        byte[] nonCanonical = new byte[canonical.length + 1];
+        nonCanonical[0] = canonical[0];
+        nonCanonical[1] = 0x22;
+        System.arraycopy(canonical, 2, nonCanonical, 3, canonical.length - 2);
+        Message bad = message(alice, bob, 0, nonCanonical);
+
+        assertThat(outcomesAtPeer(alice, bob, bad)).containsExactly(MessageState.INVALID);
+        byte[] stored = bob.db().transactionWithResult(true, txn -> bob.db().getMessage(txn, bad.getId()));
+        assertThat(stored).as("deleted").isNull();
+        assertThat(bob.timesReceived(bad.getId())).isZero();
+        MessageId next = alice.send(ab.bAtA(), "still talking");
+        EventLog.await("the next message arrived over the same connection", () -> bob.timesReceived(next) == 1);
+    }
+
+    /** Stores the message at the sender, shared, and waits for the receiver's validation outcomes of it. */
+    private static List<MessageState> outcomesAtPeer(Node from, Node to, Message m) throws Exception {
+        List<MessageState> outcomes = new CopyOnWriteArrayList<>();
+        to.node.get(EventBus.class).addListener(e -> {
+            if (e instanceof MessageStateChangedEvent s && s.messageId().equals(m.getId())) outcomes.add(s.state());
+        });
+        from.db().transaction(false, txn -> from.db().addMessage(txn, m, MessageState.DELIVERED, true, false));
+        EventLog.await("the receiver validated it", () -> !outcomes.isEmpty());
+        return outcomes;
+    }
+
+    private static byte[] body(Node from, String text) {
+        return from.node.get(PrivateMessageFactory.class).createPrivateMessageBody(
+                new PrivateMessage(text, List.of(), MessagingConstants.NO_AUTO_DELETE_TIMER));
+    }
+
+    /** A message in the pair's messaging group, stamped {@code aheadMs} after the sender's clock. */
+    private static Message message(Node from, Node to, long aheadMs, byte[] body) throws DbException {
         Group group = from.node.get(ContactGroupFactory.class).createContactGroup(MessagingConstants.CLIENT_ID,
                 MessagingConstants.MAJOR_VERSION, from.node.identity().id(), to.node.identity().id());
-        byte[] body = from.node.get(PrivateMessageFactory.class).createPrivateMessageBody(
-                new PrivateMessage("from the future", List.of(), MessagingConstants.NO_AUTO_DELETE_TIMER));
         long timestamp = from.node.get(Clock.class).currentTimeMillis() + aheadMs;
         return from.node.get(MessageFactory.class).createMessage(group.getId(), timestamp, body);
     }
