@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -68,9 +67,7 @@ final class TorPlugin implements DuplexPlugin, EventListener {
     private final PluginCallback callback;
     private final EventBus eventBus;
     private final Executor ioExecutor;
-    private final ScheduledExecutorService scheduler;
     private final Backoff backoff;
-    private final long rendezvousPollingMs;
 
     private final AtomicReference<TorStatus> status = new AtomicReference<>(TorStatus.STOPPED);
     private final Object stateLock = new Object();
@@ -80,14 +77,12 @@ final class TorPlugin implements DuplexPlugin, EventListener {
     private volatile ServerSocket serverSocket;
 
     TorPlugin(TorConfig config, PluginCallback callback, EventBus eventBus, Executor ioExecutor,
-            ScheduledExecutorService scheduler, Backoff backoff, long rendezvousPollingMs) {
+            Backoff backoff) {
         this.config = config;
         this.callback = callback;
         this.eventBus = eventBus;
         this.ioExecutor = ioExecutor;
-        this.scheduler = scheduler;
         this.backoff = backoff;
-        this.rendezvousPollingMs = rendezvousPollingMs;
     }
 
     @Override
@@ -362,10 +357,8 @@ final class TorPlugin implements DuplexPlugin, EventListener {
         TorController tor = controller;
         if (tor == null || !running) return null;
         try {
-            TorRendezvousEndpoint endpoint = TorRendezvousEndpoint.open(tor, keyMaterial, alice, incoming,
+            return TorRendezvousEndpoint.open(tor, keyMaterial, alice, incoming,
                     (server, handler) -> ioExecutor.execute(() -> acceptLoop(server, handler)));
-            endpoint.startPolling(scheduler, ioExecutor, this::createConnection, incoming, rendezvousPollingMs);
-            return endpoint;
         } catch (IOException e) {
             LOG.warn("Could not publish a rendezvous onion", e);
             return null;
