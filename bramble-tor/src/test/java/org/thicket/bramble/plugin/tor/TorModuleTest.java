@@ -6,8 +6,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.OptionalBinder;
+import com.google.inject.util.Modules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -65,5 +67,18 @@ class TorModuleTest {
             }
         });
         assertThat(injector.getInstance(TorConfig.class)).isEqualTo(custom);
+    }
+
+    @Test
+    void theDefaultConfigurationCanBeAdjustedAlsoAsAnOverride() {
+        Module adjust = TorModule.adjustingConfig(c -> c.withTorBinary(Path.of("/opt/tor"))
+                .withExtraTorrcLines(List.of("UseBridges 0")));
+        TorConfig expected = TorConfig.defaults(DATA.resolve("tor")).withTorBinary(Path.of("/opt/tor"))
+                .withExtraTorrcLines(List.of("UseBridges 0"));
+
+        assertThat(Guice.createInjector(new CoreStandIn(), new TorModule(), adjust).getInstance(TorConfig.class))
+                .isEqualTo(expected);
+        assertThat(Guice.createInjector(Modules.override(new CoreStandIn(), new TorModule()).with(adjust))
+                .getInstance(TorConfig.class)).isEqualTo(expected);
     }
 }
