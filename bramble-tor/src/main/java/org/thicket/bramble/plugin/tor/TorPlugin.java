@@ -35,6 +35,7 @@ import org.thicket.bramble.plugin.api.TransportProperties;
 import org.thicket.bramble.plugin.tor.api.TorConfig;
 import org.thicket.bramble.plugin.tor.api.TorStatus;
 import org.thicket.bramble.plugin.tor.api.TorStatusEvent;
+import org.thicket.bramble.plugin.tor.api.TorStatusSource;
 import org.thicket.bramble.settings.api.Settings;
 import org.thicket.bramble.settings.api.SettingsUpdatedEvent;
 
@@ -44,7 +45,7 @@ import org.thicket.bramble.settings.api.SettingsUpdatedEvent;
  * setting allows, and connects to contacts' onions through tor's SOCKS port. State follows tor's bootstrap and
  * circuit status.
  */
-final class TorPlugin implements DuplexPlugin, EventListener {
+final class TorPlugin implements DuplexPlugin, EventListener, TorStatusSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(TorPlugin.class);
 
@@ -75,6 +76,7 @@ final class TorPlugin implements DuplexPlugin, EventListener {
     private volatile boolean userEnabled;
     private volatile TorController controller;
     private volatile ServerSocket serverSocket;
+    private volatile OnionAddress ourOnion;
 
     TorPlugin(TorConfig config, PluginCallback callback, EventBus eventBus, Executor ioExecutor,
             Backoff backoff) {
@@ -159,6 +161,7 @@ final class TorPlugin implements DuplexPlugin, EventListener {
             callback.mergeSettings(Settings.EMPTY.with(PREF_ONION_KEY, onion.newPrivateKey()));
         }
         callback.mergeLocalProperties(TransportProperties.EMPTY.with(PROP_ONION_V3, onion.address().value()));
+        ourOnion = onion.address();
         LOG.info("Our onion service is published");
     }
 
@@ -233,8 +236,15 @@ final class TorPlugin implements DuplexPlugin, EventListener {
     }
 
     /** The latest status of our tor. */
-    TorStatus getStatus() {
+    @Override
+    public TorStatus getStatus() {
         return status.get();
+    }
+
+    @Override
+    public String getOnionAddress() {
+        OnionAddress onion = ourOnion;
+        return onion == null ? null : onion.value();
     }
 
     @Override
@@ -264,6 +274,7 @@ final class TorPlugin implements DuplexPlugin, EventListener {
 
     private void shutDown() {
         running = false;
+        ourOnion = null;
         eventBus.removeListener(this);
         ServerSocket server = serverSocket;
         if (server != null) closeQuietly(server);

@@ -89,6 +89,7 @@ class TorPluginIntegrationTest {
     @Order(1)
     void publishesAValidOnionAndReportsBootstrapInEvents() {
         assertThat(OnionAddress.parseOrNull(alice.localProperties().get(TorPlugin.PROP_ONION_V3))).isNotNull();
+        assertThat(alice.plugin().getOnionAddress()).isEqualTo(alice.localProperties().get(TorPlugin.PROP_ONION_V3));
         assertThat(alice.plugin().getStatus().bootstrapPercent()).isEqualTo(100);
         assertThat(alice.eventBus().events()).filteredOn(TorStatusEvent.class::isInstance)
                 .map(e -> ((TorStatusEvent) e).status().bootstrapPercent()).contains(100);

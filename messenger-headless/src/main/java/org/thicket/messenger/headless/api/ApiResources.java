@@ -26,6 +26,7 @@ final class ApiResources {
                 new IdentityResource(db, node.get(IdentityManager.class)),
                 new ContactResource(db, contacts, messaging, node.get(ConnectionRegistry.class)),
                 new MessageResource(db, contacts, messaging),
-                new TransportResource(node.get(PluginManager.class)));
+                new TransportResource(node.get(PluginManager.class)),
+                new TorResource(node.get(PluginManager.class)));
     }
 }

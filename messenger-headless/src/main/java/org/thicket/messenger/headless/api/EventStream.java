@@ -25,6 +25,7 @@ import org.thicket.bramble.db.api.TransactionManager;
 import org.thicket.bramble.event.api.Event;
 import org.thicket.bramble.event.api.EventListener;
 import org.thicket.bramble.plugin.api.TransportStateEvent;
+import org.thicket.bramble.plugin.tor.api.TorStatusEvent;
 import org.thicket.bramble.util.Bytes;
 import org.thicket.messenger.messaging.api.AttachmentReceivedEvent;
 import org.thicket.messenger.messaging.api.MessagingManager;
@@ -124,6 +125,7 @@ final class EventStream implements EventListener, AutoCloseable {
             return event("TransportState", Map.of("transportId", e.transportId().value(),
                     "state", e.state().name()));
         }
+        if (event instanceof TorStatusEvent e) return event("TorStatus", TorResource.TorStatusJson.of(e.status()));
         return null;
     }
 
