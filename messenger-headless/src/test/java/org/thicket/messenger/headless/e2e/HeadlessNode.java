@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.thicket.bramble.plugin.tor.privnet.PrivateTorNetwork;
 import org.thicket.messenger.headless.Main;
 
 /**
@@ -74,6 +75,19 @@ public final class HeadlessNode implements AutoCloseable {
                 "--data-dir", directory.resolve("data").toString(), "--nickname", name,
                 "--password-file", password.toString(), "--api-port", "0", "--transports", "tor",
                 "--tor-torrc", torrc.toString(), "--tor-binary", tor.toString());
+    }
+
+    /**
+     * A node on a private Tor network: its client torrc lines, plus a {@code SocksTimeout} of 20 s (tor's default is
+     * 120 s) so that a connection to a restarted onion that stalls on the old descriptor fails soon and is retried
+     * after the plugin refetched the descriptor.
+     */
+    public static HeadlessNode onPrivateNetwork(PrivateTorNetwork network, Path parent, String name,
+            String rendezvousTimes) throws IOException {
+        List<String> lines = new ArrayList<>(network.clientTorrcLines());
+        lines.add("SocksTimeout 20");
+        Path torrc = Files.write(Files.createDirectories(parent).resolve(name + ".torrc"), lines);
+        return new HeadlessNode(name, parent.resolve(name), PrivateTorNetwork.findTor(), torrc, rendezvousTimes);
     }
 
     public String name() {
