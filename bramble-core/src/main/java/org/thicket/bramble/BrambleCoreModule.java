@@ -4,9 +4,10 @@ import com.google.inject.AbstractModule;
 import java.nio.file.Path;
 import org.thicket.bramble.account.AccountModule;
 import org.thicket.bramble.account.api.AccountConfig;
+import org.thicket.bramble.client.ClientModule;
 import org.thicket.bramble.connection.ConnectionModule;
 import org.thicket.bramble.contact.ContactModule;
-import org.thicket.bramble.client.ClientModule;
+import org.thicket.bramble.contactexchange.ContactExchangeModule;
 import org.thicket.bramble.crypto.CryptoModule;
 import org.thicket.bramble.data.DataModule;
 import org.thicket.bramble.db.DatabaseModule;
@@ -14,6 +15,7 @@ import org.thicket.bramble.db.api.DatabaseConfig;
 import org.thicket.bramble.event.EventModule;
 import org.thicket.bramble.handshake.HandshakeModule;
 import org.thicket.bramble.identity.IdentityModule;
+import org.thicket.bramble.keyagreement.KeyAgreementModule;
 import org.thicket.bramble.lifecycle.LifecycleModule;
 import org.thicket.bramble.plugin.PluginModule;
 import org.thicket.bramble.properties.PropertiesModule;
@@ -66,5 +68,7 @@ public final class BrambleCoreModule extends AbstractModule {
         install(new PropertiesModule());
         install(new HandshakeModule());
         install(new RendezvousModule());
+        install(new KeyAgreementModule());
+        install(new ContactExchangeModule());
     }
 }

@@ -4,7 +4,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import jakarta.inject.Singleton;
-import org.thicket.bramble.contactexchange.api.ContactExchangeManager;
 import org.thicket.bramble.lifecycle.api.Service;
 import org.thicket.bramble.rendezvous.api.PendingContactManager;
 import org.thicket.bramble.rendezvous.api.RendezvousConfig;
@@ -25,7 +24,6 @@ public final class RendezvousModule extends AbstractModule {
         bind(PendingContactManager.class).to(PendingContactManagerImpl.class).in(Singleton.class);
         OptionalBinder.newOptionalBinder(binder(), RendezvousConfig.class).setDefault()
                 .toInstance(RendezvousConfig.DEFAULT);
-        OptionalBinder.newOptionalBinder(binder(), ContactExchangeManager.class);
         Multibinder.newSetBinder(binder(), Service.class).addBinding().to(RendezvousPoller.class);
     }
 }

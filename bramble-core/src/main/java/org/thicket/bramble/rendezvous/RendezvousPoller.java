@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,7 +70,7 @@ final class RendezvousPoller implements Service, EventListener {
     private final PluginManager pluginManager;
     private final RendezvousCrypto rendezvousCrypto;
     private final HandshakeManager handshakeManager;
-    private final Optional<ContactExchangeManager> contactExchange;
+    private final ContactExchangeManager contactExchange;
     private final EventBus eventBus;
     private final Executor ioExecutor;
     private final ScheduledExecutorService scheduler;
@@ -87,7 +86,7 @@ final class RendezvousPoller implements Service, EventListener {
     @Inject
     RendezvousPoller(DatabaseComponent db, IdentityManager identityManager, PluginManager pluginManager,
             RendezvousCrypto rendezvousCrypto, HandshakeManager handshakeManager,
-            Optional<ContactExchangeManager> contactExchange, EventBus eventBus, @IoExecutor Executor ioExecutor,
+            ContactExchangeManager contactExchange, EventBus eventBus, @IoExecutor Executor ioExecutor,
             @PluginScheduler ScheduledExecutorService scheduler, Clock clock, RendezvousConfig config) {
         this.db = db;
         this.identityManager = identityManager;
@@ -345,12 +344,7 @@ final class RendezvousPoller implements Service, EventListener {
 
     private void exchangeContacts(PendingContactId p, TransportId t, DuplexTransportConnection connection,
             HandshakeResult result) throws IOException, DbException {
-        if (contactExchange.isEmpty()) {
-            result.masterKey().wipe();
-            connection.close(true);
-            throw new IOException("No contact exchange is bound");
-        }
-        contactExchange.get().exchangeContacts(p, t, connection, result.masterKey(), result.alice(), false);
+        contactExchange.exchangeContacts(p, t, connection, result.masterKey(), result.alice(), false);
     }
 
     private void fail(Session s) {

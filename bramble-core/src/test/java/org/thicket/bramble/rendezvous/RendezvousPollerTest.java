@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.contact.api.PendingContact;
 import org.thicket.bramble.contact.api.PendingContactId;
+import org.thicket.bramble.contactexchange.api.ContactExchangeManager;
 import org.thicket.bramble.crypto.api.CryptoComponent;
 import org.thicket.bramble.event.api.EventBus;
 import org.thicket.bramble.handshake.api.HandshakeManager;
@@ -163,7 +164,8 @@ class RendezvousPollerTest {
         CapturingEventBus events = new CapturingEventBus();
         RendezvousPoller poller = new RendezvousPoller(a.db(), a.get(IdentityManager.class),
                 a.get(PluginManager.class), a.get(RendezvousCrypto.class), a.get(HandshakeManager.class),
-                Optional.empty(), events, Runnable::run, scheduler, clock, RendezvousConfig.DEFAULT);
+                a.get(ContactExchangeManager.class), events, Runnable::run, scheduler, clock,
+                RendezvousConfig.DEFAULT);
         poller.startService();
         try {
             assertThat(poller.getState(bAtA)).isEqualTo(PendingContactState.OFFLINE);
@@ -190,7 +192,8 @@ class RendezvousPollerTest {
         SettableClock clock = new SettableClock(bAtA.timestamp() + RendezvousConfig.DEFAULT.timeoutMs());
         RendezvousPoller poller = new RendezvousPoller(a.db(), a.get(IdentityManager.class),
                 a.get(PluginManager.class), a.get(RendezvousCrypto.class), a.get(HandshakeManager.class),
-                Optional.empty(), new CapturingEventBus(), Runnable::run, new ManualScheduler(clock), clock,
+                a.get(ContactExchangeManager.class), new CapturingEventBus(), Runnable::run,
+                new ManualScheduler(clock), clock,
                 RendezvousConfig.DEFAULT);
         poller.startService();
         try {

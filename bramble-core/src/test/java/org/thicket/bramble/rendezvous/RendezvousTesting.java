@@ -2,6 +2,7 @@ package org.thicket.bramble.rendezvous;
 
 import com.google.inject.Module;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -74,6 +75,7 @@ public final class RendezvousTesting {
 
     /** Binds a recording contact exchange. */
     public static Module contactExchange(RecordingContactExchange exchange) {
-        return binder -> binder.bind(ContactExchangeManager.class).toInstance(exchange);
+        return binder -> OptionalBinder.newOptionalBinder(binder, ContactExchangeManager.class).setBinding()
+                .toInstance(exchange);
     }
 }

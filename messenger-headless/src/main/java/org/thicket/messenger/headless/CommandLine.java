@@ -85,6 +85,8 @@ final class CommandLine {
                 .append("  READY nickname=<nickname> author=<author ID, 64 hex digits>\n")
                 .append("With --api-port, one line before it says where the local API listens (docs/api.md):\n")
                 .append("  API url=http://127.0.0.1:<port> token-file=<data directory>/api-token\n")
+                .append("With --print-link, one line after it is our link for adding us remotely:\n")
+                .append("  LINK briar://<53 characters>\n")
                 .append("\nOptions (a value may also follow '=', as in --data-dir=DIR):\n");
         for (Option option : Option.values()) {
             text.append(String.format("  %-22s %s\n", option.synopsis(), option.help()));

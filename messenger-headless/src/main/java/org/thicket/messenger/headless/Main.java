@@ -21,7 +21,8 @@ import org.thicket.messenger.node.MessengerNode;
 
 /**
  * {@code thicket-node}: creates or unlocks the account, prints the READY line and runs until stopped. Standard output
- * carries only the help text and the READY line; errors and log lines go to standard error.
+ * carries only the help text, the READY line and the API and LINK lines asked for; errors and log lines go to
+ * standard error.
  */
 public final class Main {
 
@@ -83,6 +84,7 @@ public final class Main {
         Identity identity = new AccountStarter(passwords, prompter).start(node, options.nickname());
         if (options.apiPort() != null) startApi(node, dataDirectory, options.apiPort());
         out.println(ReadyLine.of(identity.localAuthor().author()));
+        if (options.printLink()) out.println(LinkLine.of(identity));
         return node;
     }
 

@@ -51,6 +51,10 @@ final class Options {
         return path(Option.TOR_BINARY);
     }
 
+    boolean printLink() {
+        return values.containsKey(Option.PRINT_LINK);
+    }
+
     boolean exitOnStdinEof() {
         return values.containsKey(Option.EXIT_ON_STDIN_EOF);
     }

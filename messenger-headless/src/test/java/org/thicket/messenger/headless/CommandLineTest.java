@@ -47,6 +47,14 @@ class CommandLineTest {
     }
 
     @Test
+    void printLinkIsAFlagThatIsOffByDefault() throws Exception {
+        assertThat(CommandLine.parse(List.of()).printLink()).isFalse();
+        assertThat(CommandLine.parse(List.of("--print-link")).printLink()).isTrue();
+        assertThat(usageError("--print-link=yes")).isEqualTo("--print-link takes no value");
+        assertThat(CommandLine.usage()).contains("LINK briar://");
+    }
+
+    @Test
     void readsTheApiPort() throws Exception {
         assertThat(CommandLine.parse(List.of("--api-port", "0")).apiPort()).isZero();
         assertThat(CommandLine.parse(List.of("--api-port=7000")).apiPort()).isEqualTo(7000);

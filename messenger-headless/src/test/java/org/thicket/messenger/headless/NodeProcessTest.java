@@ -71,14 +71,16 @@ class NodeProcessTest {
     }
 
     @Test
-    void theApiListensOnLoopbackBehindATokenOnlyTheOwnerCanRead() throws Exception {
+    void theApiListensOnLoopbackBehindATokenOnlyTheOwnerCanReadAndTheLinkLineFollowsReady() throws Exception {
         Path dataDir = tmp.resolve("data");
 
         try (NodeProcess node = start("--data-dir", dataDir.toString(), "--nickname", "Alice",
-                "--password-file", passwordFile("pw").toString(), "--api-port", "0")) {
+                "--password-file", passwordFile("pw").toString(), "--api-port", "0", "--print-link")) {
             Matcher api = API.matcher(node.awaitLine());
             assertThat(api.matches()).as("API line").isTrue();
             String author = ready(node.awaitReady()).group(2);
+            String linkLine = node.awaitLine();
+            assertThat(linkLine).matches(LinkLine.PREFIX + "briar://[a-z2-7]{53}");
             Path tokenFile = Path.of(api.group(2));
             assertThat(tokenFile).isEqualTo(dataDir.resolve(ApiToken.FILE_NAME));
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)))
@@ -89,6 +91,8 @@ class NodeProcessTest {
             assertThat(identity.statusCode()).isEqualTo(200);
             assertThat(identity.body()).isEqualTo("{\"nickname\":\"Alice\",\"authorId\":\"" + author + "\"}");
             assertThat(get(api.group(1) + "/v1/identity", null).statusCode()).isEqualTo(401);
+            assertThat(get(api.group(1) + "/v1/link", "Bearer " + token).body())
+                    .isEqualTo("{\"link\":\"" + linkLine.substring(LinkLine.PREFIX.length()) + "\"}");
 
             node.terminate();
             assertThat(node.awaitExit()).isEqualTo(0);

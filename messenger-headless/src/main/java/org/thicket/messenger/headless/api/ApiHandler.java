@@ -3,6 +3,7 @@ package org.thicket.messenger.headless.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.io.Content;
@@ -25,6 +26,7 @@ final class ApiHandler extends Handler.Abstract {
 
     /** The largest request body read: 64 KiB, twice what the longest message text takes. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final long MAX_DISCARDED_BYTES = 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
@@ -44,7 +46,7 @@ final class ApiHandler extends Handler.Abstract {
         try {
             reply = dispatch(request, method, path);
         } catch (ApiException e) {
-            reply = error(e.status(), e.getMessage());
+            reply = error(e.status(), e.reason(), e.getMessage());
         } catch (NoSuchContactException e) {
             reply = error(404, "No such contact");
         } catch (NoSuchMessageException e) {
@@ -76,13 +78,17 @@ final class ApiHandler extends Handler.Abstract {
         return match.get().endpoint().handle(new ApiRequest(match.get().pathParameters(), body, json));
     }
 
-    /** At most {@link #MAX_BODY_BYTES}: refused by its declared length first, then by what actually arrives. */
+    /**
+     * At most {@link #MAX_BODY_BYTES}. A body that is too large is read on, up to {@link #MAX_DISCARDED_BYTES}, and
+     * thrown away before the refusal: a client still sending when the server answers and closes would see the
+     * connection reset instead of the 413.
+     */
     private static byte[] readBody(Request request) throws ApiException, IOException {
-        if (request.getLength() > MAX_BODY_BYTES) throw tooLarge();
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) throw tooLarge();
-            return body;
+            if (body.length <= MAX_BODY_BYTES) return body;
+            in.skipNBytes(Math.min(MAX_DISCARDED_BYTES, Math.max(0, request.getLength() - body.length)));
+            throw tooLarge();
         }
     }
 
@@ -91,6 +97,14 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private static Reply error(int status, String message) {
-        return new Reply(status, Map.of("error", message == null ? "" : message));
+        return error(status, null, message);
+    }
+
+    /** {"error": message}, and "reason" after it if there is one. */
+    private static Reply error(int status, String reason, String message) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", message == null ? "" : message);
+        if (reason != null) body.put("reason", reason);
+        return new Reply(status, body);
     }
 }

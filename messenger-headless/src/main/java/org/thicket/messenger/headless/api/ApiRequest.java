@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
 import org.thicket.bramble.contact.api.ContactId;
+import org.thicket.bramble.contact.api.PendingContactId;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.util.Bytes;
 import org.thicket.bramble.util.UniqueId;
@@ -34,6 +35,11 @@ final class ApiRequest {
         throw ApiException.badRequest("Not a contact ID: " + value);
     }
 
+    /** The path parameter {@code {name}} as a pending contact's ID: 64 hex digits. */
+    PendingContactId pendingContactId(String name) throws ApiException {
+        return new PendingContactId(uniqueId(pathParameters.get(name), "pending contact"));
+    }
+
     /**
      * The body as JSON of the given type; unknown fields are refused.
      *
@@ -52,9 +58,13 @@ final class ApiRequest {
 
     /** A message ID given as 64 hex digits. */
     static MessageId messageId(String hex) throws ApiException {
+        return new MessageId(uniqueId(hex, "message"));
+    }
+
+    private static byte[] uniqueId(String hex, String what) throws ApiException {
         if (hex == null || hex.length() != 2 * UniqueId.LENGTH || !hex.matches("[0-9a-fA-F]+")) {
-            throw ApiException.badRequest("A message ID is " + 2 * UniqueId.LENGTH + " hex digits");
+            throw ApiException.badRequest("A " + what + " ID is " + 2 * UniqueId.LENGTH + " hex digits");
         }
-        return new MessageId(Bytes.fromHex(hex));
+        return Bytes.fromHex(hex);
     }
 }

@@ -6,6 +6,7 @@ import org.thicket.bramble.contact.api.ContactManager;
 import org.thicket.bramble.db.api.TransactionManager;
 import org.thicket.bramble.identity.api.IdentityManager;
 import org.thicket.bramble.plugin.api.PluginManager;
+import org.thicket.bramble.rendezvous.api.PendingContactManager;
 import org.thicket.messenger.messaging.api.MessagingManager;
 import org.thicket.messenger.node.MessengerNode;
 
@@ -27,6 +28,7 @@ final class ApiResources {
                 new ContactResource(db, contacts, messaging, node.get(ConnectionRegistry.class)),
                 new MessageResource(db, contacts, messaging),
                 new TransportResource(node.get(PluginManager.class)),
-                new TorResource(node.get(PluginManager.class)));
+                new TorResource(node.get(PluginManager.class)),
+                new PendingContactResource(node.get(PendingContactManager.class)));
     }
 }

@@ -19,6 +19,7 @@ import org.thicket.bramble.connection.api.ContactConnectedEvent;
 import org.thicket.bramble.connection.api.ContactDisconnectedEvent;
 import org.thicket.bramble.contact.api.ContactAddedEvent;
 import org.thicket.bramble.contact.api.ContactRemovedEvent;
+import org.thicket.bramble.contact.api.PendingContact;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.NoSuchMessageException;
 import org.thicket.bramble.db.api.TransactionManager;
@@ -26,6 +27,9 @@ import org.thicket.bramble.event.api.Event;
 import org.thicket.bramble.event.api.EventListener;
 import org.thicket.bramble.plugin.api.TransportStateEvent;
 import org.thicket.bramble.plugin.tor.api.TorStatusEvent;
+import org.thicket.bramble.rendezvous.api.PendingContactAddedEvent;
+import org.thicket.bramble.rendezvous.api.PendingContactRemovedEvent;
+import org.thicket.bramble.rendezvous.api.PendingContactStateChangedEvent;
 import org.thicket.bramble.util.Bytes;
 import org.thicket.messenger.messaging.api.AttachmentReceivedEvent;
 import org.thicket.messenger.messaging.api.MessagingManager;
@@ -124,6 +128,19 @@ final class EventStream implements EventListener, AutoCloseable {
         if (event instanceof TransportStateEvent e) {
             return event("TransportState", Map.of("transportId", e.transportId().value(),
                     "state", e.state().name()));
+        }
+        if (event instanceof PendingContactAddedEvent e) {
+            PendingContact p = e.pendingContact();
+            return event("PendingContactAdded", Map.of("pendingContactId", PendingContactResource.hex(p.id()),
+                    "alias", p.alias(), "timestamp", p.timestamp()));
+        }
+        if (event instanceof PendingContactRemovedEvent e) {
+            return event("PendingContactRemoved",
+                    Map.of("pendingContactId", PendingContactResource.hex(e.pendingContactId())));
+        }
+        if (event instanceof PendingContactStateChangedEvent e) {
+            return event("PendingContactStateChanged", Map.of("pendingContactId",
+                    PendingContactResource.hex(e.pendingContactId()), "state", e.state().name()));
         }
         if (event instanceof TorStatusEvent e) return event("TorStatus", TorResource.TorStatusJson.of(e.status()));
         return null;

@@ -63,6 +63,11 @@ final class ApiClient {
         return send(request(path).GET(), authorization);
     }
 
+    /** Any method, with a JSON body of {} and the given Authorization header (null for none). */
+    Answer sendWithAuthorization(String method, String path, String authorization) throws Exception {
+        return send(request(path).method(method, HttpRequest.BodyPublishers.ofString("{}")), authorization);
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(TIMEOUT_SECONDS))
                 .header("Content-Type", "application/json");

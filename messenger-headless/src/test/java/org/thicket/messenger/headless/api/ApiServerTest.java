@@ -5,26 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.inject.Module;
 import java.net.Socket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.contact.api.ContactManager;
-import org.thicket.bramble.crypto.api.ScryptCost;
 import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.identity.api.Author;
-import org.thicket.bramble.lifecycle.api.StartResult;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.util.Bytes;
@@ -39,52 +33,21 @@ import org.thicket.messenger.node.MessengerNode;
  * The API over a real node (Alice) in this JVM, whose contact Bob is a second real node. Sync sessions do not exist
  * yet, so messages and acks move between the two through the database calls a session makes.
  */
-class ApiServerTest {
+class ApiServerTest extends TwoNodeApiTest {
 
-    private static final Module FAST_SCRYPT = b -> b.bind(ScryptCost.class).toInstance(ScryptCost.fixed(1024));
     private static final int MAX_BATCH_BYTES = 1024 * 1024;
     private static final long MAX_LATENCY = 30_000;
 
-    @TempDir
-    Path aliceDir;
-    @TempDir
-    Path bobDir;
-
-    private MessengerNode alice;
-    private MessengerNode bob;
     private ContactId bobAtAlice;
     private ContactId aliceAtBob;
-    private ApiServer api;
-    private ApiClient client;
 
     @BeforeEach
-    void startTwoFriendsAndAlicesApi() throws Exception {
-        alice = node(aliceDir, "Alice");
-        bob = node(bobDir, "Bob");
+    void makeAliceAndBobContacts() throws Exception {
         byte[] rootKey = new byte[SecretKey.LENGTH];
         rootKey[0] = 7;
         long timestamp = System.currentTimeMillis();
         bobAtAlice = addContact(alice, author(bob), new SecretKey(rootKey.clone()), timestamp, true);
         aliceAtBob = addContact(bob, author(alice), new SecretKey(rootKey.clone()), timestamp, false);
-        api = ApiServer.start(alice, aliceDir, 0);
-        client = new ApiClient(api.port(), ApiClient.readToken(aliceDir));
-    }
-
-    @AfterEach
-    void stop() {
-        if (api != null) api.close();
-        if (alice != null) alice.stop();
-        if (bob != null) bob.stop();
-    }
-
-    private static MessengerNode node(Path dir, String nickname) throws Exception {
-        MessengerNode node = MessengerNode.create(dir, FAST_SCRYPT, FakeVersioning.module());
-        assertThat(node.createAccount(nickname, "api test".getBytes(UTF_8))).isEqualTo(StartResult.SUCCESS);
-        return node;
-    }
-
-    private static Author author(MessengerNode node) throws Exception {
-        return node.identity().localAuthor().author();
     }
 
     private static ContactId addContact(MessengerNode node, Author remote, SecretKey rootKey, long timestamp,
@@ -317,12 +280,6 @@ class ApiServerTest {
 
         assertThat(response).startsWith("HTTP/1.1 400 ").contains("Content-Type: " + ApiJson.CONTENT_TYPE)
                 .containsPattern("\\{\"error\":\"[^\"]+\"}$");
-    }
-
-    private static void assertError(Answer answer, int status, String message) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.response().headers().firstValue("Content-Type")).hasValue(ApiJson.CONTENT_TYPE);
-        assertThat(answer.json().get("error").asText()).contains(message);
     }
 
     // Moving sync traffic by hand, with the calls a sync session makes

@@ -1,0 +1,6 @@
+package org.thicket.bramble.keyagreement.api;
+
+public interface KeyAgreementTaskFactory {
+
+    KeyAgreementTask createTask();
+}
