@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import org.thicket.bramble.account.api.AccountConfig;
 import org.thicket.bramble.plugin.api.DuplexPluginFactory;
 import org.thicket.bramble.plugin.tor.api.TorConfig;
+import org.thicket.bramble.transport.api.TransportDescriptor;
 
 /**
  * Contributes the Tor transport. Its configuration defaults to {@code <data directory>/tor} with a system or bundled
@@ -22,6 +23,9 @@ public final class TorModule extends AbstractModule {
     @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), DuplexPluginFactory.class).addBinding().to(TorPluginFactory.class);
+        // The key manager keeps transport and handshake keys only for the transports described to it.
+        Multibinder.newSetBinder(binder(), TransportDescriptor.class).addBinding()
+                .toInstance(new TransportDescriptor(TorPlugin.ID, TorPlugin.MAX_LATENCY_MS));
         OptionalBinder.newOptionalBinder(binder(), TorConfig.class).setDefault().toProvider(DefaultConfig.class);
     }
 

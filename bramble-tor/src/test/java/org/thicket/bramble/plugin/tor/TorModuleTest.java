@@ -25,6 +25,7 @@ import org.thicket.bramble.plugin.api.IoExecutor;
 import org.thicket.bramble.plugin.api.PluginScheduler;
 import org.thicket.bramble.plugin.api.TransportIds;
 import org.thicket.bramble.plugin.tor.api.TorConfig;
+import org.thicket.bramble.transport.api.TransportDescriptor;
 import org.thicket.bramble.test.CapturingEventBus;
 
 class TorModuleTest {
@@ -55,6 +56,8 @@ class TorModuleTest {
             assertThat(f.getMaxLatency()).isEqualTo(30_000);
         });
         assertThat(injector.getInstance(TorConfig.class)).isEqualTo(TorConfig.defaults(DATA.resolve("tor")));
+        Set<TransportDescriptor> described = injector.getInstance(Key.get(new TypeLiteral<>() { }));
+        assertThat(described).containsExactly(new TransportDescriptor(TransportIds.TOR, 30_000));
     }
 
     @Test
