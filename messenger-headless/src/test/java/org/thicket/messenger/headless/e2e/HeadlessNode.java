@@ -5,9 +5,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -26,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.thicket.bramble.plugin.tor.privnet.PrivateTorNetwork;
 import org.thicket.messenger.headless.Main;
 
@@ -71,7 +77,7 @@ public final class HeadlessNode implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElseThrow(() -> new AssertionError("No java"));
         command = List.of(java, "-Dthicket.test.scryptN=1024", "-Dthicket.test.rendezvousMs=" + rendezvousTimes,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "-cp", classPath(), Main.class.getName(),
                 "--data-dir", directory.resolve("data").toString(), "--nickname", name,
                 "--password-file", password.toString(), "--api-port", "0", "--transports", "tor",
                 "--tor-torrc", torrc.toString(), "--tor-binary", tor.toString());
@@ -88,6 +94,26 @@ public final class HeadlessNode implements AutoCloseable {
         lines.add("SocksTimeout 20");
         Path torrc = Files.write(Files.createDirectories(parent).resolve(name + ".torrc"), lines);
         return new HeadlessNode(name, parent.resolve(name), PrivateTorNetwork.findTor(), torrc, rendezvousTimes);
+    }
+
+    /**
+     * The class path this code was loaded from: under exec:java (the benchmark) that is the context class loader's,
+     * not the JVM's, which holds only Maven's launcher.
+     */
+    private static String classPath() {
+        if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader) {
+            return Arrays.stream(loader.getURLs()).map(HeadlessNode::toPath)
+                    .collect(Collectors.joining(File.pathSeparator));
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    private static String toPath(URL url) {
+        try {
+            return Path.of(url.toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("Not a file on the class path: " + url, e);
+        }
     }
 
     public String name() {
