@@ -13,13 +13,16 @@ public enum Transports {
     /** LAN on the loopback interface only: for tests and demos of two nodes on one machine. */
     LOOPBACK,
     /** Every transport (LAN, Tor) on the device's real interfaces: what a user runs. */
-    REAL;
+    REAL,
+    /** Tor only: for users who want nothing on the LAN, and for tests on a private Tor network. */
+    TOR;
 
     Module module() {
         return switch (this) {
             case NONE -> Modules.EMPTY_MODULE;
             case LOOPBACK -> LanModule.loopbackOnly();
             case REAL -> Modules.combine(new LanModule(), new TorModule());
+            case TOR -> new TorModule();
         };
     }
 }

@@ -31,6 +31,7 @@ class TransportsTest {
             case NONE -> Set.of();
             case LOOPBACK -> Set.of(TransportIds.LAN);
             case REAL -> Set.of(TransportIds.LAN, TransportIds.TOR);
+            case TOR -> Set.of(TransportIds.TOR);
         };
         assertThat(factories).extracting(DuplexPluginFactory::getId).containsExactlyInAnyOrderElementsOf(expected);
     }

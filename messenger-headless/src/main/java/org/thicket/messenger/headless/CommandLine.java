@@ -15,7 +15,7 @@ final class CommandLine {
 
     static final String PROGRAM = "thicket-node";
     private static final int MAX_PORT = 65535;
-    private static final List<String> TRANSPORT_CHOICES = List.of("real", "loopback", "none");
+    private static final List<String> TRANSPORT_CHOICES = List.of("real", "tor", "loopback", "none");
 
     private CommandLine() {
     }
@@ -43,6 +43,8 @@ final class CommandLine {
         }
         requirePath(values, Option.DATA_DIR);
         requirePath(values, Option.PASSWORD_FILE);
+        requirePath(values, Option.TOR_TORRC);
+        requirePath(values, Option.TOR_BINARY);
         requirePort(values.get(Option.API_PORT));
         requireTransports(values.get(Option.TRANSPORTS));
         return new Options(values);

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,8 +74,11 @@ public final class Main {
         // The account layer creates a missing data directory, private to its owner, when it writes the key files.
         Path dataDirectory = DataDirectories.resolve(options.dataDir());
         LOG.info("Data directory {}", dataDirectory);
-        Module[] overrides = TestScryptCost.overrides(System.getProperty(TestScryptCost.PROPERTY));
-        MessengerNode node = MessengerNode.create(dataDirectory, options.transports(), overrides);
+        List<Module> overrides = new ArrayList<>();
+        Collections.addAll(overrides, TestScryptCost.overrides(System.getProperty(TestScryptCost.PROPERTY)));
+        Collections.addAll(overrides, TestRendezvousTimes.overrides(System.getProperty(TestRendezvousTimes.PROPERTY)));
+        Collections.addAll(overrides, TorOptions.overrides(options.torTorrc(), options.torBinary()));
+        MessengerNode node = MessengerNode.create(dataDirectory, options.transports(), overrides.toArray(Module[]::new));
         shutdown.stopOnExit(node);
         PasswordSource passwords = new PasswordSource(options.passwordFile(), System::getenv, prompter);
         Identity identity = new AccountStarter(passwords, prompter).start(node, options.nickname());

@@ -9,7 +9,9 @@ enum Option {
     NICKNAME("--nickname", "NAME", "nickname for a new account, 1 to 50 UTF-8 bytes (asked for if missing)"),
     PASSWORD_FILE("--password-file", "FILE", "read the password from the first line of FILE"),
     API_PORT("--api-port", "PORT", "serve the local API on 127.0.0.1:PORT (0: any free port)"),
-    TRANSPORTS("--transports", "WHICH", "real (default): every transport; loopback: LAN on this machine only; none"),
+    TRANSPORTS("--transports", "WHICH", "real (default): LAN and Tor; tor: Tor only; loopback: local LAN; none"),
+    TOR_TORRC("--tor-torrc", "FILE", "append FILE's lines to tor's torrc (bridges, a private Tor network)"),
+    TOR_BINARY("--tor-binary", "PATH", "run this tor instead of the system's or a bundled one"),
     PRINT_LINK("--print-link", null, "after READY, print our link for adding us remotely: LINK briar://..."),
     EXIT_ON_STDIN_EOF("--exit-on-stdin-eof", null, "also stop when standard input ends"),
     HELP("--help", null, "print this help and exit");

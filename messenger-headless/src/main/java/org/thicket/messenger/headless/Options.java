@@ -26,8 +26,7 @@ final class Options {
 
     /** Null if not given. */
     Path passwordFile() {
-        String file = values.get(Option.PASSWORD_FILE);
-        return file == null ? null : Path.of(file);
+        return path(Option.PASSWORD_FILE);
     }
 
     /** The API's port, 0 for any free one, or null if the API is off; checked by {@link CommandLine}. */
@@ -42,6 +41,16 @@ final class Options {
         return which == null ? Transports.REAL : Transports.valueOf(which.toUpperCase(Locale.ROOT));
     }
 
+    /** The file of extra torrc lines, or null if not given. */
+    Path torTorrc() {
+        return path(Option.TOR_TORRC);
+    }
+
+    /** The tor executable to run, or null to let the plugin look for one. */
+    Path torBinary() {
+        return path(Option.TOR_BINARY);
+    }
+
     boolean printLink() {
         return values.containsKey(Option.PRINT_LINK);
     }
@@ -52,5 +61,11 @@ final class Options {
 
     boolean help() {
         return values.containsKey(Option.HELP);
+    }
+
+    /** Null if not given; checked by {@link CommandLine}. */
+    private Path path(Option option) {
+        String value = values.get(option);
+        return value == null ? null : Path.of(value);
     }
 }

@@ -29,8 +29,21 @@ class CommandLineTest {
         assertThat(CommandLine.parse(List.of()).transports()).isEqualTo(Transports.REAL);
         assertThat(CommandLine.parse(List.of("--transports", "loopback")).transports()).isEqualTo(Transports.LOOPBACK);
         assertThat(CommandLine.parse(List.of("--transports=none")).transports()).isEqualTo(Transports.NONE);
+        assertThat(CommandLine.parse(List.of("--transports", "tor")).transports()).isEqualTo(Transports.TOR);
         assertThat(usageError("--transports=bluetooth"))
-                .isEqualTo("--transports: one of real, loopback, none, not: bluetooth");
+                .isEqualTo("--transports: one of real, tor, loopback, none, not: bluetooth");
+    }
+
+    @Test
+    void readsTheTorOptions() throws Exception {
+        Options options = CommandLine.parse(List.of("--tor-torrc", "privnet.torrc", "--tor-binary=/opt/tor/tor"));
+
+        assertThat(options.torTorrc()).isEqualTo(Path.of("privnet.torrc"));
+        assertThat(options.torBinary()).isEqualTo(Path.of("/opt/tor/tor"));
+        assertThat(CommandLine.parse(List.of()).torTorrc()).isNull();
+        assertThat(CommandLine.parse(List.of()).torBinary()).isNull();
+        assertThat(usageError("--tor-torrc", "a\0b")).startsWith("--tor-torrc: not a path");
+        assertThat(usageError("--tor-binary")).isEqualTo("--tor-binary PATH: the value is missing");
     }
 
     @Test

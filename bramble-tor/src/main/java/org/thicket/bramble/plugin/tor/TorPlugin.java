@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -36,6 +35,7 @@ import org.thicket.bramble.plugin.api.TransportProperties;
 import org.thicket.bramble.plugin.tor.api.TorConfig;
 import org.thicket.bramble.plugin.tor.api.TorStatus;
 import org.thicket.bramble.plugin.tor.api.TorStatusEvent;
+import org.thicket.bramble.plugin.tor.api.TorStatusSource;
 import org.thicket.bramble.settings.api.Settings;
 import org.thicket.bramble.settings.api.SettingsUpdatedEvent;
 
@@ -45,7 +45,7 @@ import org.thicket.bramble.settings.api.SettingsUpdatedEvent;
  * setting allows, and connects to contacts' onions through tor's SOCKS port. State follows tor's bootstrap and
  * circuit status.
  */
-final class TorPlugin implements DuplexPlugin, EventListener {
+final class TorPlugin implements DuplexPlugin, EventListener, TorStatusSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(TorPlugin.class);
 
@@ -68,9 +68,7 @@ final class TorPlugin implements DuplexPlugin, EventListener {
     private final PluginCallback callback;
     private final EventBus eventBus;
     private final Executor ioExecutor;
-    private final ScheduledExecutorService scheduler;
     private final Backoff backoff;
-    private final long rendezvousPollingMs;
 
     private final AtomicReference<TorStatus> status = new AtomicReference<>(TorStatus.STOPPED);
     private final Object stateLock = new Object();
@@ -78,16 +76,15 @@ final class TorPlugin implements DuplexPlugin, EventListener {
     private volatile boolean userEnabled;
     private volatile TorController controller;
     private volatile ServerSocket serverSocket;
+    private volatile OnionAddress ourOnion;
 
     TorPlugin(TorConfig config, PluginCallback callback, EventBus eventBus, Executor ioExecutor,
-            ScheduledExecutorService scheduler, Backoff backoff, long rendezvousPollingMs) {
+            Backoff backoff) {
         this.config = config;
         this.callback = callback;
         this.eventBus = eventBus;
         this.ioExecutor = ioExecutor;
-        this.scheduler = scheduler;
         this.backoff = backoff;
-        this.rendezvousPollingMs = rendezvousPollingMs;
     }
 
     @Override
@@ -164,6 +161,7 @@ final class TorPlugin implements DuplexPlugin, EventListener {
             callback.mergeSettings(Settings.EMPTY.with(PREF_ONION_KEY, onion.newPrivateKey()));
         }
         callback.mergeLocalProperties(TransportProperties.EMPTY.with(PROP_ONION_V3, onion.address().value()));
+        ourOnion = onion.address();
         LOG.info("Our onion service is published");
     }
 
@@ -238,8 +236,15 @@ final class TorPlugin implements DuplexPlugin, EventListener {
     }
 
     /** The latest status of our tor. */
-    TorStatus getStatus() {
+    @Override
+    public TorStatus getStatus() {
         return status.get();
+    }
+
+    @Override
+    public String getOnionAddress() {
+        OnionAddress onion = ourOnion;
+        return onion == null ? null : onion.value();
     }
 
     @Override
@@ -269,6 +274,7 @@ final class TorPlugin implements DuplexPlugin, EventListener {
 
     private void shutDown() {
         running = false;
+        ourOnion = null;
         eventBus.removeListener(this);
         ServerSocket server = serverSocket;
         if (server != null) closeQuietly(server);
@@ -362,10 +368,8 @@ final class TorPlugin implements DuplexPlugin, EventListener {
         TorController tor = controller;
         if (tor == null || !running) return null;
         try {
-            TorRendezvousEndpoint endpoint = TorRendezvousEndpoint.open(tor, keyMaterial, alice, incoming,
+            return TorRendezvousEndpoint.open(tor, keyMaterial, alice, incoming,
                     (server, handler) -> ioExecutor.execute(() -> acceptLoop(server, handler)));
-            endpoint.startPolling(scheduler, ioExecutor, this::createConnection, incoming, rendezvousPollingMs);
-            return endpoint;
         } catch (IOException e) {
             LOG.warn("Could not publish a rendezvous onion", e);
             return null;

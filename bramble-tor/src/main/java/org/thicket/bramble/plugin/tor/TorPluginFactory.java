@@ -2,14 +2,12 @@ package org.thicket.bramble.plugin.tor;
 
 import jakarta.inject.Inject;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import org.thicket.bramble.event.api.EventBus;
 import org.thicket.bramble.plugin.api.BackoffFactory;
 import org.thicket.bramble.plugin.api.DuplexPlugin;
 import org.thicket.bramble.plugin.api.DuplexPluginFactory;
 import org.thicket.bramble.plugin.api.IoExecutor;
 import org.thicket.bramble.plugin.api.PluginCallback;
-import org.thicket.bramble.plugin.api.PluginScheduler;
 import org.thicket.bramble.plugin.api.TransportId;
 import org.thicket.bramble.plugin.tor.api.TorConfig;
 
@@ -19,16 +17,14 @@ final class TorPluginFactory implements DuplexPluginFactory {
     private final TorConfig config;
     private final EventBus eventBus;
     private final Executor ioExecutor;
-    private final ScheduledExecutorService scheduler;
     private final BackoffFactory backoffFactory;
 
     @Inject
     TorPluginFactory(TorConfig config, EventBus eventBus, @IoExecutor Executor ioExecutor,
-            @PluginScheduler ScheduledExecutorService scheduler, BackoffFactory backoffFactory) {
+            BackoffFactory backoffFactory) {
         this.config = config;
         this.eventBus = eventBus;
         this.ioExecutor = ioExecutor;
-        this.scheduler = scheduler;
         this.backoffFactory = backoffFactory;
     }
 
@@ -44,9 +40,8 @@ final class TorPluginFactory implements DuplexPluginFactory {
 
     @Override
     public DuplexPlugin createPlugin(PluginCallback callback) {
-        return new TorPlugin(config, callback, eventBus, ioExecutor, scheduler,
+        return new TorPlugin(config, callback, eventBus, ioExecutor,
                 backoffFactory.createBackoff(BackoffFactory.STANDARD_MIN_INTERVAL_MS,
-                        BackoffFactory.STANDARD_MAX_INTERVAL_MS, BackoffFactory.STANDARD_BASE),
-                TorRendezvousEndpoint.POLLING_INTERVAL_MS);
+                        BackoffFactory.STANDARD_MAX_INTERVAL_MS, BackoffFactory.STANDARD_BASE));
     }
 }

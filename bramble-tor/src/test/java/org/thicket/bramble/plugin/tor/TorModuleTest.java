@@ -6,8 +6,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.OptionalBinder;
+import com.google.inject.util.Modules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +25,7 @@ import org.thicket.bramble.plugin.api.IoExecutor;
 import org.thicket.bramble.plugin.api.PluginScheduler;
 import org.thicket.bramble.plugin.api.TransportIds;
 import org.thicket.bramble.plugin.tor.api.TorConfig;
+import org.thicket.bramble.transport.api.TransportDescriptor;
 import org.thicket.bramble.test.CapturingEventBus;
 
 class TorModuleTest {
@@ -53,6 +56,8 @@ class TorModuleTest {
             assertThat(f.getMaxLatency()).isEqualTo(30_000);
         });
         assertThat(injector.getInstance(TorConfig.class)).isEqualTo(TorConfig.defaults(DATA.resolve("tor")));
+        Set<TransportDescriptor> described = injector.getInstance(Key.get(new TypeLiteral<>() { }));
+        assertThat(described).containsExactly(new TransportDescriptor(TransportIds.TOR, 30_000));
     }
 
     @Test
@@ -65,5 +70,18 @@ class TorModuleTest {
             }
         });
         assertThat(injector.getInstance(TorConfig.class)).isEqualTo(custom);
+    }
+
+    @Test
+    void theDefaultConfigurationCanBeAdjustedAlsoAsAnOverride() {
+        Module adjust = TorModule.adjustingConfig(c -> c.withTorBinary(Path.of("/opt/tor"))
+                .withExtraTorrcLines(List.of("UseBridges 0")));
+        TorConfig expected = TorConfig.defaults(DATA.resolve("tor")).withTorBinary(Path.of("/opt/tor"))
+                .withExtraTorrcLines(List.of("UseBridges 0"));
+
+        assertThat(Guice.createInjector(new CoreStandIn(), new TorModule(), adjust).getInstance(TorConfig.class))
+                .isEqualTo(expected);
+        assertThat(Guice.createInjector(Modules.override(new CoreStandIn(), new TorModule()).with(adjust))
+                .getInstance(TorConfig.class)).isEqualTo(expected);
     }
 }

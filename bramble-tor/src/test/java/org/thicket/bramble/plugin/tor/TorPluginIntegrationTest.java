@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -51,7 +50,6 @@ class TorPluginIntegrationTest {
 
     private static PrivateTorNetwork network;
     private static ExecutorService ioExecutor;
-    private static ScheduledExecutorService scheduler;
     private static TorTestNode alice;
     private static TorTestNode bob;
 
@@ -65,14 +63,11 @@ class TorPluginIntegrationTest {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler = Executors.newSingleThreadScheduledExecutor();
         network = PrivateTorNetwork.start(tor);
         List<String> clientLines = new ArrayList<>(network.clientTorrcLines());
         clientLines.add(SOCKS_TIMEOUT_LINE);
-        // Alice tries Bob's rendezvous onion once, before Bob has one, and then not for an hour: so the only
-        // rendezvous connection is Bob's, which polls every 2 s.
-        alice = new TorTestNode(tempDir.resolve("alice"), tor, clientLines, ioExecutor, scheduler, 3_600_000);
-        bob = new TorTestNode(tempDir.resolve("bob"), tor, clientLines, ioExecutor, scheduler, 2_000);
+        alice = new TorTestNode(tempDir.resolve("alice"), tor, clientLines, ioExecutor);
+        bob = new TorTestNode(tempDir.resolve("bob"), tor, clientLines, ioExecutor);
         alice.start();
         bob.start();
         assertThat(alice.awaitState(Plugin.State.ACTIVE, BOOTSTRAP_TIMEOUT)).isTrue();
@@ -84,7 +79,6 @@ class TorPluginIntegrationTest {
         if (alice != null) alice.stop();
         if (bob != null) bob.stop();
         if (network != null) network.close();
-        if (scheduler != null) scheduler.shutdownNow();
         if (ioExecutor != null) {
             ioExecutor.shutdownNow();
             ioExecutor.awaitTermination(10, TimeUnit.SECONDS);
@@ -95,6 +89,7 @@ class TorPluginIntegrationTest {
     @Order(1)
     void publishesAValidOnionAndReportsBootstrapInEvents() {
         assertThat(OnionAddress.parseOrNull(alice.localProperties().get(TorPlugin.PROP_ONION_V3))).isNotNull();
+        assertThat(alice.plugin().getOnionAddress()).isEqualTo(alice.localProperties().get(TorPlugin.PROP_ONION_V3));
         assertThat(alice.plugin().getStatus().bootstrapPercent()).isEqualTo(100);
         assertThat(alice.eventBus().events()).filteredOn(TorStatusEvent.class::isInstance)
                 .map(e -> ((TorStatusEvent) e).status().bootstrapPercent()).contains(100);
@@ -126,8 +121,9 @@ class TorPluginIntegrationTest {
                     .isEqualTo(((TorRendezvousEndpoint) aliceEnd).ourOnion().value());
             assertThat(aliceEnd.getRemoteTransportProperties().get(TorPlugin.PROP_ONION_V3))
                     .isEqualTo(((TorRendezvousEndpoint) bobEnd).ourOnion().value());
-            DuplexTransportConnection outgoing = bobHandler.awaitIncoming(CONNECT_TIMEOUT);
-            assertThat(outgoing).as("Bob's endpoint reaches Alice's rendezvous onion").isNotNull();
+            // The endpoints only publish and accept; BRP's poller connects, as Bob does here.
+            DuplexTransportConnection outgoing = bob.connect(bobEnd.getRemoteTransportProperties(), CONNECT_TIMEOUT);
+            assertThat(outgoing).as("Bob reaches Alice's rendezvous onion").isNotNull();
             DuplexTransportConnection incoming = aliceHandler.awaitIncoming(IO_TIMEOUT);
             assertThat(incoming).as("Alice's endpoint accepts it").isNotNull();
             exchange(outgoing, incoming);

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import org.thicket.bramble.plugin.api.Backoff;
 import org.thicket.bramble.plugin.api.DuplexTransportConnection;
 import org.thicket.bramble.plugin.api.Plugin;
@@ -25,29 +24,18 @@ public final class TorTestNode {
 
     private final TorConfig config;
     private final Executor ioExecutor;
-    private final ScheduledExecutorService scheduler;
-    private final long rendezvousPollingMs;
     private final CapturingEventBus eventBus = new CapturingEventBus();
     private final TestPluginCallback callback = new TestPluginCallback(eventBus);
     private TorPlugin plugin;
 
     public TorTestNode(Path directory, Path torBinary, List<String> extraTorrcLines, Executor ioExecutor) {
-        this(directory, torBinary, extraTorrcLines, ioExecutor, null, TorRendezvousEndpoint.POLLING_INTERVAL_MS);
-    }
-
-    /** With a scheduler for rendezvous polling at the given interval. */
-    TorTestNode(Path directory, Path torBinary, List<String> extraTorrcLines, Executor ioExecutor,
-            ScheduledExecutorService scheduler, long rendezvousPollingMs) {
         this.config = TorConfig.defaults(directory).withTorBinary(torBinary).withExtraTorrcLines(extraTorrcLines);
         this.ioExecutor = ioExecutor;
-        this.scheduler = scheduler;
-        this.rendezvousPollingMs = rendezvousPollingMs;
     }
 
     /** Starts a new plugin on the same directory and settings as any before it. */
     public void start() throws PluginException {
-        plugin = new TorPlugin(config, callback, eventBus, ioExecutor, scheduler, new FixedBackoff(),
-                rendezvousPollingMs);
+        plugin = new TorPlugin(config, callback, eventBus, ioExecutor, new FixedBackoff());
         plugin.start();
     }
 

@@ -28,6 +28,7 @@ final class ApiResources {
                 new ContactResource(db, contacts, messaging, node.get(ConnectionRegistry.class)),
                 new MessageResource(db, contacts, messaging),
                 new TransportResource(node.get(PluginManager.class)),
+                new TorResource(node.get(PluginManager.class)),
                 new PendingContactResource(node.get(PendingContactManager.class)));
     }
 }

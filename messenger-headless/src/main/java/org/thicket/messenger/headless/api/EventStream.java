@@ -26,6 +26,7 @@ import org.thicket.bramble.db.api.TransactionManager;
 import org.thicket.bramble.event.api.Event;
 import org.thicket.bramble.event.api.EventListener;
 import org.thicket.bramble.plugin.api.TransportStateEvent;
+import org.thicket.bramble.plugin.tor.api.TorStatusEvent;
 import org.thicket.bramble.rendezvous.api.PendingContactAddedEvent;
 import org.thicket.bramble.rendezvous.api.PendingContactRemovedEvent;
 import org.thicket.bramble.rendezvous.api.PendingContactStateChangedEvent;
@@ -141,6 +142,7 @@ final class EventStream implements EventListener, AutoCloseable {
             return event("PendingContactStateChanged", Map.of("pendingContactId",
                     PendingContactResource.hex(e.pendingContactId()), "state", e.state().name()));
         }
+        if (event instanceof TorStatusEvent e) return event("TorStatus", TorResource.TorStatusJson.of(e.status()));
         return null;
     }
 
