@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import org.thicket.bramble.lifecycle.api.OpenDatabaseHook;
 import org.thicket.bramble.plugin.api.DuplexPluginFactory;
+import org.thicket.bramble.transport.api.TransportDescriptor;
 
 /**
  * Adds the LAN transport to the app: contributes its factory to the set the plugin manager reads. Needs what
@@ -38,6 +39,9 @@ public final class LanModule extends AbstractModule {
                 ? () -> system.listAddresses().stream().filter(a -> a.address().isLoopbackAddress()).toList()
                 : system);
         Multibinder.newSetBinder(binder(), DuplexPluginFactory.class).addBinding().to(LanPluginFactory.class);
+        // The key manager keeps rotation and handshake keys for every transport described here.
+        Multibinder.newSetBinder(binder(), TransportDescriptor.class).addBinding()
+                .toInstance(new TransportDescriptor(LanConstants.ID, LanConstants.MAX_LATENCY_MS));
         if (loopbackOnly) {
             Multibinder.newSetBinder(binder(), OpenDatabaseHook.class).addBinding().to(AllowLoopbackHook.class);
         }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.BrambleCoreModule;
 import org.thicket.bramble.lifecycle.api.OpenDatabaseHook;
 import org.thicket.bramble.plugin.api.DuplexPluginFactory;
+import org.thicket.bramble.transport.api.TransportDescriptor;
 
 class LanModuleTest {
 
@@ -40,6 +41,12 @@ class LanModuleTest {
         assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<DuplexPluginFactory>>() { }))).hasSize(1);
         assertThat(hooks(injector)).as("turns the loopback setting on")
                 .hasAtLeastOneElementOfType(AllowLoopbackHook.class);
+    }
+
+    @Test
+    void describesTheTransportSoThatContactsGetKeysForIt() {
+        assertThat(injector(new LanModule()).getInstance(Key.get(new TypeLiteral<Set<TransportDescriptor>>() { })))
+                .contains(new TransportDescriptor(LanConstants.ID, LanConstants.MAX_LATENCY_MS));
     }
 
     @Test
