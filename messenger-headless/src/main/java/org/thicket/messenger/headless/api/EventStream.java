@@ -30,6 +30,7 @@ import org.thicket.bramble.rendezvous.api.PendingContactAddedEvent;
 import org.thicket.bramble.rendezvous.api.PendingContactRemovedEvent;
 import org.thicket.bramble.rendezvous.api.PendingContactStateChangedEvent;
 import org.thicket.bramble.util.Bytes;
+import org.thicket.messenger.contact.api.InPersonAddingStatusEvent;
 import org.thicket.messenger.messaging.api.AttachmentReceivedEvent;
 import org.thicket.messenger.messaging.api.MessagingManager;
 import org.thicket.messenger.messaging.api.PrivateMessageDeliveredEvent;
@@ -140,6 +141,9 @@ final class EventStream implements EventListener, AutoCloseable {
         if (event instanceof PendingContactStateChangedEvent e) {
             return event("PendingContactStateChanged", Map.of("pendingContactId",
                     PendingContactResource.hex(e.pendingContactId()), "state", e.state().name()));
+        }
+        if (event instanceof InPersonAddingStatusEvent e) {
+            return event("KeyAgreementStatus", KeyAgreementResource.StatusJson.of(e.status()));
         }
         return null;
     }
