@@ -91,4 +91,19 @@ public final class Conversations {
         }
         return new Tally(received, sent, delivered);
     }
+
+    /**
+     * Polls the conversation until every one of {@code count} texts of the series arrived exactly once and all
+     * {@code count} of ours were acknowledged, or the wait is over; returns the last tally either way.
+     */
+    public static Tally awaitComplete(NodeApi node, int contactId, String receivedPrefix, int count, long waitMs)
+            throws Exception {
+        long deadline = System.currentTimeMillis() + waitMs;
+        Tally tally = tally(node, contactId);
+        while (!tally.complete(receivedPrefix, count, count) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+            tally = tally(node, contactId);
+        }
+        return tally;
+    }
 }

@@ -77,8 +77,8 @@ class LanQrEndToEndTest {
         Conversations.send(pool, alice, bobAtAlice, ALICE_TO_BOB, threeQuarters, PER_SIDE);
         bobSending.get(DELIVERY_WAIT_MS, TimeUnit.MILLISECONDS);
 
-        Tally atAlice = awaitComplete(alice, bobAtAlice, BOB_TO_ALICE);
-        Tally atBob = awaitComplete(bob, aliceAtBob, ALICE_TO_BOB);
+        Tally atAlice = Conversations.awaitComplete(alice, bobAtAlice, BOB_TO_ALICE, PER_SIDE, DELIVERY_WAIT_MS);
+        Tally atBob = Conversations.awaitComplete(bob, aliceAtBob, ALICE_TO_BOB, PER_SIDE, DELIVERY_WAIT_MS);
         assertThat(atAlice.exactlyOnce(BOB_TO_ALICE, PER_SIDE)).as("at Alice: %s", atAlice).isTrue();
         assertThat(atBob.exactlyOnce(ALICE_TO_BOB, PER_SIDE)).as("at Bob: %s", atBob).isTrue();
         assertThat(atAlice.sentDelivered()).isEqualTo(PER_SIDE);
@@ -98,16 +98,5 @@ class LanQrEndToEndTest {
         assertThat(contacts).hasSize(1);
         assertThat(contacts.get(0).get("name").asText()).isEqualTo(name);
         assertThat(contacts.get(0).get("verified").asBoolean()).isTrue();
-    }
-
-    /** Polls the conversation until it is complete or the wait is over; returns the last tally either way. */
-    private static Tally awaitComplete(HeadlessNode node, int contactId, String receivedPrefix) throws Exception {
-        long deadline = System.currentTimeMillis() + DELIVERY_WAIT_MS;
-        Tally tally = Conversations.tally(node, contactId);
-        while (!tally.complete(receivedPrefix, PER_SIDE, PER_SIDE) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(500);
-            tally = Conversations.tally(node, contactId);
-        }
-        return tally;
     }
 }
