@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /** Sending numbered texts through a node's API and counting what a conversation holds. */
 public final class Conversations {
@@ -30,9 +31,15 @@ public final class Conversations {
      */
     public static void send(ExecutorService pool, NodeApi node, int contactId, String prefix, int from, int to)
             throws Exception {
+        send(pool, node, contactId, i -> text(prefix, i), from, to);
+    }
+
+    /** As {@link #send(ExecutorService, NodeApi, int, String, int, int)}, text {@code i} being texts(i). */
+    public static void send(ExecutorService pool, NodeApi node, int contactId, IntFunction<String> texts, int from,
+            int to) throws Exception {
         List<Future<?>> sent = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            String text = text(prefix, i);
+            String text = texts.apply(i);
             sent.add(pool.submit(() -> {
                 sendOne(node, contactId, text);
                 return null;

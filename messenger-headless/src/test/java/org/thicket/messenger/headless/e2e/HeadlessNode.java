@@ -8,12 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.thicket.messenger.headless.NodeProcess;
@@ -106,6 +108,13 @@ public final class HeadlessNode implements NodeApi, AutoCloseable {
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         byte[] body = response.body();
         return new Answer(response.statusCode(), body.length == 0 ? null : JSON.readTree(body));
+    }
+
+    /** Opens the node's event stream (/v1/ws); the listener gets every event as text. */
+    public WebSocket openEvents(WebSocket.Listener listener) throws Exception {
+        URI uri = URI.create("ws" + base.substring("http".length()) + "/v1/ws");
+        return http.newWebSocketBuilder().connectTimeout(REQUEST_TIMEOUT).header("Authorization", authorization)
+                .buildAsync(uri, listener).get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops the child by its PID, also when a test failed half-way. */
