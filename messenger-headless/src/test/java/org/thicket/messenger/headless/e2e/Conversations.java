@@ -54,7 +54,8 @@ public final class Conversations {
             NodeApi.Answer answer = node.post("/v1/messages/" + contactId, Map.of("text", text));
             if (answer.status() == 201) return;
             if (answer.status() != 409 || System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Sending \"" + text + "\": " + answer);
+                String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+                throw new AssertionError("Sending \"" + shown + "\": " + answer);
             }
             Thread.sleep(100);
         }
