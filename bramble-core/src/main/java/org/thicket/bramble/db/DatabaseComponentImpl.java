@@ -90,8 +90,7 @@ final class DatabaseComponentImpl implements DatabaseComponent {
 
     @Inject
     DatabaseComponentImpl(DatabaseConfig config, EventBus eventBus, Clock clock) {
-        // No migrations yet: schema version 1 is the first.
-        this(config, eventBus, clock, List.of());
+        this(config, eventBus, clock, List.of(new SyncIndexesMigration()));
     }
 
     DatabaseComponentImpl(DatabaseConfig config, EventBus eventBus, Clock clock, List<Migration> migrations) {

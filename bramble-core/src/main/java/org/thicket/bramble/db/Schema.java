@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Schema {
 
-    static final int CODE_SCHEMA_VERSION = 1;
+    static final int CODE_SCHEMA_VERSION = 2;
 
     // Reserved words in H2 2.x (KEY, VALUE, GROUPS) are avoided: settingKey, metaValue, syncGroups.
     private static final List<String> STATEMENTS = List.of(
@@ -157,6 +157,11 @@ final class Schema {
             "CREATE INDEX statusesByContactIdGroupId ON statuses (contactId, groupId)",
             "CREATE INDEX statusesByContactIdTimestamp ON statuses (contactId, timestamp)",
             "CREATE INDEX statusesByContactIdTxCountTimestamp ON statuses (contactId, txCount, timestamp)",
+            // Version 2 (SyncIndexesMigration): what a sync session asks for every round, without reading the
+            // contact's whole history.
+            SyncIndexesMigration.ACKS_OWED,
+            SyncIndexesMigration.NOT_SEEN,
+            SyncIndexesMigration.REQUESTED,
             """
             CREATE TABLE transports (
                 transportId VARCHAR NOT NULL,

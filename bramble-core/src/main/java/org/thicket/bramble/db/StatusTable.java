@@ -24,7 +24,11 @@ final class StatusTable {
     private static final String COLUMNS = "messageId, contactId, groupId, timestamp, length, state, groupShared,"
             + " messageShared, deleted, ack, seen, requested, expiry, txCount, maxLatency";
 
-    /** The messages that may go to the contact bound to the first parameter at all. */
+    /**
+     * The messages that may go to the contact bound to the first parameter at all. The flags the queries select on
+     * (ack, seen, requested) are compared with "= TRUE" or "= FALSE" so H2 uses the indexes on (contactId, flag,
+     * timestamp).
+     */
     private static final String SENDABLE = "contactId = ? AND state = " + MessageState.DELIVERED.getCode()
             + " AND groupShared AND messageShared AND NOT deleted";
 
@@ -32,7 +36,7 @@ final class StatusTable {
      * Due: never sent, sent long enough ago that an ack should have come, or sent over a slower transport than the
      * one asking now (parameters: now, this transport's maximum latency).
      */
-    private static final String DUE = SENDABLE + " AND NOT seen AND (expiry <= ? OR maxLatency > ?)";
+    private static final String DUE = SENDABLE + " AND seen = FALSE AND (expiry <= ? OR maxLatency > ?)";
 
     private static final String OLDEST_FIRST = " ORDER BY timestamp, messageId";
 
@@ -90,7 +94,7 @@ final class StatusTable {
     }
 
     List<MessageId> getMessagesToAck(Connection c, ContactId contactId, int max) throws DbException {
-        String sql = "SELECT messageId FROM statuses WHERE contactId = ? AND ack" + OLDEST_FIRST + " LIMIT ?";
+        String sql = "SELECT messageId FROM statuses WHERE contactId = ? AND ack = TRUE" + OLDEST_FIRST + " LIMIT ?";
         return queryIds(c, sql, contactId, max);
     }
 
@@ -131,13 +135,14 @@ final class StatusTable {
 
     /** Requested messages, due or not, oldest first, as many as fit in {@code maxLength} bytes. */
     List<MessageId> getRequested(Connection c, ContactId contactId, int maxLength) throws DbException {
-        String sql = "SELECT messageId, length FROM statuses WHERE " + SENDABLE + " AND requested" + OLDEST_FIRST;
+        String sql = "SELECT messageId, length FROM statuses WHERE " + SENDABLE + " AND requested = TRUE"
+                + OLDEST_FIRST;
         return queryUpToLength(c, sql, contactId, maxLength);
     }
 
     /** Every message the contact has not acked, due or not, oldest first. */
     List<MessageId> getUnacked(Connection c, ContactId contactId) throws DbException {
-        return queryIds(c, "SELECT messageId FROM statuses WHERE " + SENDABLE + " AND NOT seen" + OLDEST_FIRST,
+        return queryIds(c, "SELECT messageId FROM statuses WHERE " + SENDABLE + " AND seen = FALSE" + OLDEST_FIRST,
                 contactId);
     }
 

@@ -40,14 +40,16 @@ import org.thicket.bramble.plugin.api.TransportId;
 import org.thicket.bramble.plugin.api.TransportInactiveEvent;
 import org.thicket.bramble.plugin.api.TransportProperties;
 import org.thicket.bramble.plugin.api.TransportPropertyStore;
+import org.thicket.bramble.properties.api.RemoteTransportPropertiesUpdatedEvent;
 import org.thicket.bramble.system.api.Clock;
 
 /**
  * Reaches out to contacts over the active transports that poll ({@link Plugin#shouldPoll}): each such transport is
  * polled at its plugin's interval, at once when it becomes active, and sooner when a connection opens or closes (the
  * plugin's backoff then usually falls back to its minimum). A transport has at most one poll scheduled, the
- * earliest asked for. A new contact is tried at once on every such transport, and an outgoing connection that
- * failed is retried at once. Contacts connected over the transport, or over one preferred to it, are skipped.
+ * earliest asked for. A new contact is tried at once on every such transport, a contact whose properties for a
+ * transport changed is tried at once on that transport, and an outgoing connection that failed is retried at once.
+ * Contacts connected over the transport, or over one preferred to it, are skipped.
  * <p>
  * The reactions are methods, called by {@link #eventOccurred} for the events that trigger them.
  */
@@ -117,12 +119,20 @@ final class Poller implements EventListener, Service {
             connectionOpened(opened.transportId());
         } else if (e instanceof ConnectionClosedEvent closed) {
             connectionClosed(closed.contactId(), closed.transportId(), closed.incoming(), closed.exception());
+        } else if (e instanceof RemoteTransportPropertiesUpdatedEvent updated) {
+            remotePropertiesUpdated(updated.contactId(), updated.transportId());
         }
     }
 
     void contactAdded(ContactId contactId) {
         Stream.concat(pluginManager.getDuplexPlugins().stream(), pluginManager.getSimplexPlugins().stream())
                 .forEach(plugin -> connectToContact(contactId, plugin));
+    }
+
+    /** The contact may be reachable at its new properties: try it there at once. */
+    void remotePropertiesUpdated(ContactId contactId, TransportId transportId) {
+        Plugin plugin = pluginManager.getPlugin(transportId);
+        if (plugin != null) connectToContact(contactId, plugin);
     }
 
     void transportActive(TransportId transportId) {

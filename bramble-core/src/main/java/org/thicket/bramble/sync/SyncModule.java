@@ -8,14 +8,16 @@ import org.thicket.bramble.sync.api.GroupFactory;
 import org.thicket.bramble.sync.api.MessageFactory;
 import org.thicket.bramble.sync.api.SyncRecordReaderFactory;
 import org.thicket.bramble.sync.api.SyncRecordWriterFactory;
+import org.thicket.bramble.sync.api.SyncSessionFactory;
 
-/** Binds ID derivation and the BSP record reader and writer; all of them are stateless. */
+/** Binds ID derivation, the BSP record reader and writer, and the session factory; all of them are stateless. */
 public final class SyncModule extends AbstractModule {
 
     @Override
     protected void configure() {
         bind(GroupFactory.class).to(GroupFactoryImpl.class);
         bind(MessageFactory.class).to(MessageFactoryImpl.class);
+        bind(SyncSessionFactory.class).to(SyncSessionFactoryImpl.class);
     }
 
     @Provides

@@ -6,41 +6,31 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
+import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.thicket.bramble.BrambleCoreModule;
 import org.thicket.bramble.connection.api.ConnectionManager;
 import org.thicket.bramble.connection.api.ConnectionRegistry;
 import org.thicket.bramble.connection.api.TransportPreference;
-import org.thicket.bramble.contact.api.ContactId;
-import org.thicket.bramble.event.api.EventBus;
-import org.thicket.bramble.plugin.api.TransportIds;
-import org.thicket.bramble.test.CapturingEventBus;
+import org.thicket.bramble.lifecycle.api.Service;
 
 class ConnectionModuleTest {
 
-    private final Injector injector = Guice.createInjector(new ConnectionModule(),
-            binder -> binder.bind(EventBus.class).toInstance(new CapturingEventBus()));
+    @TempDir
+    Path dir;
 
     @Test
-    void bindsOneRegistryAndNoPreferences() {
+    void bindsOneRegistryOneManagerThatIsAServiceAndNoPreferences() {
+        Injector injector = Guice.createInjector(new BrambleCoreModule(dir));
+
         assertThat(injector.getInstance(ConnectionRegistry.class))
                 .isSameAs(injector.getInstance(ConnectionRegistry.class));
-        assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<TransportPreference>>() { }))).isEmpty();
-    }
-
-    @Test
-    void untilSessionsExistTheManagerReleasesEveryConnection() throws Exception {
         ConnectionManager manager = injector.getInstance(ConnectionManager.class);
-        ReleaseCheck check = new ReleaseCheck();
-
-        manager.manageIncomingConnection(TransportIds.LAN, check.connection());
-        manager.manageOutgoingConnection(new ContactId(1), TransportIds.LAN,
-                check.connection());
-        manager.manageIncomingConnection(TransportIds.REMOVABLE_DRIVE, check.reader());
-        manager.manageOutgoingConnection(new ContactId(1), TransportIds.MAILBOX,
-                check.writer());
-
-        assertThat(check.released).containsExactly("close false", "close false", "reader false false",
-                "writer false");
+        assertThat(manager).isInstanceOf(ConnectionManagerImpl.class)
+                .isSameAs(injector.getInstance(ConnectionManager.class));
+        assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<Service>>() { }))).contains((Service) manager);
+        assertThat(injector.getInstance(Key.get(new TypeLiteral<Set<TransportPreference>>() { }))).isEmpty();
     }
 }

@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.thicket.bramble.plugin.api.Plugin.State.ACTIVE;
 import static org.thicket.bramble.plugin.api.Plugin.State.ENABLING;
 
-import com.google.inject.Guice;
-import com.google.inject.multibindings.Multibinder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.thicket.bramble.connection.ConnectionModule;
+import org.thicket.bramble.connection.TestRegistries;
 import org.thicket.bramble.connection.api.ConnectionClosedEvent;
 import org.thicket.bramble.connection.api.ConnectionRegistry;
 import org.thicket.bramble.connection.api.InterruptibleConnection;
 import org.thicket.bramble.connection.api.TransportPreference;
 import org.thicket.bramble.contact.api.ContactAddedEvent;
 import org.thicket.bramble.contact.api.ContactId;
-import org.thicket.bramble.event.api.EventBus;
 import org.thicket.bramble.plugin.RecordingConnectionManager.Kind;
 import org.thicket.bramble.plugin.RecordingConnectionManager.Managed;
 import org.thicket.bramble.plugin.TestPlugins.TestDuplexPlugin;
@@ -34,6 +31,7 @@ import org.thicket.bramble.plugin.api.TransportId;
 import org.thicket.bramble.plugin.api.TransportInactiveEvent;
 import org.thicket.bramble.plugin.api.TransportProperties;
 import org.thicket.bramble.plugin.api.TransportPropertyStore;
+import org.thicket.bramble.properties.api.RemoteTransportPropertiesUpdatedEvent;
 import org.thicket.bramble.test.CapturingEventBus;
 import org.thicket.bramble.test.ManualScheduler;
 import org.thicket.bramble.test.SettableClock;
@@ -58,11 +56,8 @@ class PollerTest {
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final CapturingEventBus bus = new CapturingEventBus();
     private final RecordingConnectionManager connectionManager = new RecordingConnectionManager();
-    private final ConnectionRegistry registry = Guice.createInjector(new ConnectionModule(), binder -> {
-        binder.bind(EventBus.class).toInstance(new CapturingEventBus());
-        Multibinder.newSetBinder(binder, TransportPreference.class).addBinding()
-                .toInstance(new TransportPreference(LAN, BLUETOOTH));
-    }).getInstance(ConnectionRegistry.class);
+    private final ConnectionRegistry registry =
+            TestRegistries.create(new CapturingEventBus(), new TransportPreference(LAN, BLUETOOTH));
     private final FakeProperties properties = new FakeProperties();
     private final FakePlugins plugins = new FakePlugins();
     private final Poller poller = new Poller(plugins, connectionManager, registry, properties, bus, Runnable::run,
@@ -273,6 +268,24 @@ class PollerTest {
         registry.registerIncomingConnection(BOB, LAN, handle(), true);
         poller.contactAdded(BOB);
         assertThat(lan.connectAttempts).isEmpty();
+    }
+
+    @Test
+    void aContactWhosePropertiesChangedIsTriedAtOnceOnThatTransportOnly() {
+        TestDuplexPlugin bluetooth = plugins.duplex(BLUETOOTH);
+        lan.state = ACTIVE;
+        bluetooth.state = ACTIVE;
+        properties.put(ALICE, LAN, ALICE_LAN);
+        properties.put(ALICE, BLUETOOTH, ALICE_LAN);
+        poller.startService();
+
+        bus.broadcast(new RemoteTransportPropertiesUpdatedEvent(ALICE, LAN));
+
+        assertThat(lan.connectAttempts).containsExactly(ALICE_LAN);
+        assertThat(bluetooth.connectAttempts).isEmpty();
+        assertThat(connectionManager.managed).extracting(Managed::kind, Managed::contactId, Managed::transportId)
+                .containsExactly(tuple(Kind.OUTGOING_DUPLEX, ALICE, LAN));
+        poller.stopService();
     }
 
     @Test

@@ -1,0 +1,143 @@
+package org.thicket.bramble.sync;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thicket.bramble.contact.api.ContactId;
+import org.thicket.bramble.db.api.DatabaseComponent;
+import org.thicket.bramble.db.api.DbException;
+import org.thicket.bramble.sync.api.Ack;
+import org.thicket.bramble.sync.api.Message;
+import org.thicket.bramble.sync.api.MessageId;
+import org.thicket.bramble.sync.api.MessageRecord;
+import org.thicket.bramble.sync.api.Offer;
+import org.thicket.bramble.sync.api.Priority;
+import org.thicket.bramble.sync.api.PriorityHandler;
+import org.thicket.bramble.sync.api.Request;
+import org.thicket.bramble.sync.api.SyncConstants;
+import org.thicket.bramble.sync.api.SyncRecord;
+import org.thicket.bramble.sync.api.SyncRecordReader;
+import org.thicket.bramble.sync.api.SyncSession;
+import org.thicket.bramble.sync.api.Versions;
+import org.thicket.bramble.util.FormatException;
+
+/**
+ * Reads a contact's records and applies them (specs/bsp.md 6.2, 7.1). Each record gets a transaction of its own,
+ * except that messages that arrive back to back (the peer sent them in one batch, so the rest is already in the
+ * frame being read) are stored together, up to {@link #MAX_MESSAGES_PER_TRANSACTION}: one commit per message would
+ * make the database the bottleneck. What was read before a bad record or a broken stream is stored, and acked by
+ * our outgoing session. Unknown record types are skipped by the reader; anything malformed ends the session with a
+ * {@link FormatException}.
+ */
+final class IncomingSession implements SyncSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncomingSession.class);
+
+    static final int MAX_MESSAGES_PER_TRANSACTION = 64;
+
+    private final DatabaseComponent db;
+    private final ContactId contactId;
+    private final InputStream in;
+    private final SyncRecordReader reader;
+    private final PriorityHandler priorityHandler;
+    private final List<Message> received = new ArrayList<>();
+
+    private volatile boolean interrupted;
+    private boolean priorityRead;
+
+    /** @param in the plaintext the reader reads, asked only how much of it is already there */
+    IncomingSession(DatabaseComponent db, ContactId contactId, InputStream in, SyncRecordReader reader,
+            PriorityHandler priorityHandler) {
+        this.db = db;
+        this.contactId = contactId;
+        this.in = in;
+        this.reader = reader;
+        this.priorityHandler = priorityHandler;
+    }
+
+    @Override
+    public void run() throws IOException, DbException {
+        try {
+            while (!interrupted) {
+                SyncRecord record = reader.readRecord();
+                if (record == null) break;
+                if (record instanceof MessageRecord m) {
+                    received.add(m.message());
+                    if (received.size() < MAX_MESSAGES_PER_TRANSACTION && in.available() > 0) continue;
+                }
+                storeReceived();
+                handle(record);
+            }
+        } finally {
+            // Also after a bad record: the messages before it were well-formed.
+            storeReceived();
+        }
+    }
+
+    private void storeReceived() throws DbException {
+        if (received.isEmpty()) return;
+        List<Message> batch = List.copyOf(received);
+        received.clear();
+        db.transaction(false, txn -> {
+            for (Message m : batch) db.receiveMessage(txn, contactId, m);
+        });
+    }
+
+    @Override
+    public void interrupt() {
+        // A blocked read ends when the connection manager closes the connection.
+        interrupted = true;
+    }
+
+    private void handle(SyncRecord record) throws DbException, FormatException {
+        if (record instanceof Ack ack) {
+            db.transaction(false, txn -> db.setAckedBy(txn, contactId, ack.messageIds()));
+        } else if (record instanceof Offer offer) {
+            handleOffer(offer.messageIds());
+        } else if (record instanceof Request request) {
+            handleRequest(request.messageIds());
+        } else if (record instanceof Versions versions) {
+            handleVersions(versions);
+        } else if (record instanceof Priority priority) {
+            handlePriority(priority);
+        }
+    }
+
+    /** We ack what we have (the contact has it too), and store offers of the rest to request them. */
+    private void handleOffer(List<MessageId> ids) throws DbException {
+        db.transaction(false, txn -> {
+            for (MessageId id : ids) {
+                if (db.containsMessage(txn, id) && db.raiseAckFlag(txn, contactId, id)) continue;
+                if (!db.addOfferedMessage(txn, contactId, id)) {
+                    LOG.debug("{} has {} offers stored already; dropping the rest", contactId,
+                            SyncConstants.MAX_OFFERED_MESSAGES);
+                    return;
+                }
+            }
+        });
+    }
+
+    private void handleRequest(List<MessageId> ids) throws DbException {
+        db.transaction(false, txn -> {
+            for (MessageId id : ids) db.raiseRequestedFlag(txn, contactId, id);
+        });
+    }
+
+    /** We speak version 0 only; a peer that lists other versions too still speaks 0 to us. */
+    private void handleVersions(Versions versions) {
+        if (!versions.versions().contains(SyncConstants.PROTOCOL_VERSION)) {
+            LOG.info("{} announced BSP versions {} without ours; its records will tell", contactId,
+                    versions.versions());
+        }
+    }
+
+    private void handlePriority(Priority priority) throws FormatException {
+        if (priorityHandler == null) throw new FormatException("A PRIORITY record on a connection we opened");
+        if (priorityRead) throw new FormatException("A second PRIORITY record");
+        priorityRead = true;
+        priorityHandler.handlePriority(priority);
+    }
+}

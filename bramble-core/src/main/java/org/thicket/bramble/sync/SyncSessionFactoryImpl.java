@@ -1,0 +1,58 @@
+package org.thicket.bramble.sync;
+
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import org.thicket.bramble.contact.api.ContactId;
+import org.thicket.bramble.db.api.DatabaseComponent;
+import org.thicket.bramble.event.api.EventBus;
+import org.thicket.bramble.plugin.api.TransportId;
+import org.thicket.bramble.stream.api.StreamWriter;
+import org.thicket.bramble.sync.api.MessageFactory;
+import org.thicket.bramble.sync.api.Priority;
+import org.thicket.bramble.sync.api.PriorityHandler;
+import org.thicket.bramble.sync.api.SyncRecordReaderFactory;
+import org.thicket.bramble.sync.api.SyncRecordWriterFactory;
+import org.thicket.bramble.sync.api.SyncSession;
+import org.thicket.bramble.sync.api.SyncSessionFactory;
+
+final class SyncSessionFactoryImpl implements SyncSessionFactory {
+
+    private final DatabaseComponent db;
+    private final EventBus eventBus;
+    private final MessageFactory messageFactory;
+    private final SyncRecordReaderFactory readerFactory;
+    private final SyncRecordWriterFactory writerFactory;
+
+    @Inject
+    SyncSessionFactoryImpl(DatabaseComponent db, EventBus eventBus, MessageFactory messageFactory,
+            SyncRecordReaderFactory readerFactory, SyncRecordWriterFactory writerFactory) {
+        this.db = db;
+        this.eventBus = eventBus;
+        this.messageFactory = messageFactory;
+        this.readerFactory = readerFactory;
+        this.writerFactory = writerFactory;
+    }
+
+    @Override
+    public SyncSession createIncomingSession(ContactId contactId, InputStream in, PriorityHandler priorityHandler) {
+        return new IncomingSession(db, contactId, in, readerFactory.createRecordReader(in), priorityHandler);
+    }
+
+    @Override
+    public SyncSession createSimplexOutgoingSession(ContactId contactId, TransportId transportId, long maxLatency,
+            boolean eager, StreamWriter streamWriter) {
+        return new SimplexOutgoingSession(records(contactId, maxLatency, streamWriter), streamWriter, eager);
+    }
+
+    @Override
+    public SyncSession createDuplexOutgoingSession(ContactId contactId, TransportId transportId, long maxLatency,
+            long maxIdleTime, StreamWriter streamWriter, Priority priority) {
+        return new DuplexOutgoingSession(records(contactId, maxLatency, streamWriter), eventBus, contactId,
+                transportId, maxIdleTime, streamWriter, priority);
+    }
+
+    private OutgoingRecords records(ContactId contactId, long maxLatency, StreamWriter streamWriter) {
+        return new OutgoingRecords(db, messageFactory, contactId, maxLatency,
+                writerFactory.createRecordWriter(streamWriter.getOutputStream()));
+    }
+}

@@ -1,0 +1,210 @@
+package org.thicket.bramble.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.thicket.bramble.contact.api.ContactId;
+import org.thicket.bramble.stream.api.StreamWriter;
+import org.thicket.bramble.sync.api.Ack;
+import org.thicket.bramble.sync.api.ClientId;
+import org.thicket.bramble.sync.api.Group;
+import org.thicket.bramble.sync.api.GroupFactory;
+import org.thicket.bramble.sync.api.Message;
+import org.thicket.bramble.sync.api.MessageFactory;
+import org.thicket.bramble.sync.api.MessageId;
+import org.thicket.bramble.sync.api.MessageRecord;
+import org.thicket.bramble.sync.api.MessageState;
+import org.thicket.bramble.sync.api.Offer;
+import org.thicket.bramble.sync.api.Priority;
+import org.thicket.bramble.sync.api.SyncConstants;
+import org.thicket.bramble.sync.api.SyncRecord;
+import org.thicket.bramble.sync.api.SyncRecordReader;
+import org.thicket.bramble.sync.api.SyncRecordReaderFactory;
+import org.thicket.bramble.sync.api.SyncRecordWriter;
+import org.thicket.bramble.sync.api.SyncRecordWriterFactory;
+import org.thicket.bramble.sync.api.SyncSessionFactory;
+import org.thicket.bramble.sync.api.Versions;
+import org.thicket.bramble.sync.api.Visibility;
+import org.thicket.bramble.system.api.Clock;
+import org.thicket.bramble.test.CoreNode;
+import org.thicket.bramble.test.MemoryTransport;
+import org.thicket.bramble.util.FormatException;
+
+/** Sessions on one real core, their streams in memory (plaintext: BTP is the connection manager's business). */
+class SessionsTest {
+
+    /** Long enough that nothing sent in a test is due again during it. */
+    private static final long LATENCY = 60_000;
+
+    @TempDir
+    Path dir;
+
+    private CoreNode node;
+    private ContactId contact;
+    private Group group;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        node = CoreNode.create(dir.resolve("us"), "us", 0);
+        CoreNode other = CoreNode.create(dir.resolve("them"), "them", 1);
+        try {
+            contact = node.addContact(other);
+        } finally {
+            other.close();
+        }
+        group = node.get(GroupFactory.class).createGroup(new ClientId("org.thicket.test.sessions"), 0, new byte[0]);
+        node.db().transaction(false, txn -> {
+            node.db().addGroup(txn, group);
+            node.db().setGroupVisibility(txn, contact, group.getId(), Visibility.SHARED);
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        node.close();
+    }
+
+    /** A stream writer that writes plaintext into memory. */
+    private static final class PlainStream implements StreamWriter {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean ended;
+
+        @Override
+        public OutputStream getOutputStream() {
+            return out;
+        }
+
+        @Override
+        public void sendEndOfStream() {
+            ended = true;
+        }
+    }
+
+    private List<SyncRecord> simplex(boolean eager) throws Exception {
+        PlainStream stream = new PlainStream();
+        node.get(SyncSessionFactory.class).createSimplexOutgoingSession(contact, MemoryTransport.ID, LATENCY, eager,
+                stream).run();
+        assertThat(stream.ended).isTrue();
+        SyncRecordReader reader = node.get(SyncRecordReaderFactory.class)
+                .createRecordReader(new ByteArrayInputStream(stream.out.toByteArray()));
+        List<SyncRecord> records = new ArrayList<>();
+        for (SyncRecord r = reader.readRecord(); r != null; r = reader.readRecord()) records.add(r);
+        return records;
+    }
+
+    /** Messages of the test's group: the core's own clients share messages of their contact groups too. */
+    private long messages(List<SyncRecord> records) {
+        return records.stream().filter(r -> r instanceof MessageRecord m
+                && m.message().getGroupId().equals(group.getId())).count();
+    }
+
+    private List<MessageId> post(int count) throws Exception {
+        List<MessageId> ids = new ArrayList<>();
+        node.db().transaction(false, txn -> {
+            for (int i = 0; i < count; i++) {
+                byte[] body = new byte[64];
+                new SecureRandom().nextBytes(body);
+                Message m = node.get(MessageFactory.class).createMessage(group.getId(),
+                        node.get(Clock.class).currentTimeMillis(), body);
+                node.db().addMessage(txn, m, MessageState.DELIVERED, true, false);
+                ids.add(m.getId());
+            }
+        });
+        return ids;
+    }
+
+    @Test
+    void aSimplexSessionSendsVersionsThenWhatIsDueAndNotAgainUntilItIsDueAgain() throws Exception {
+        post(5);
+
+        List<SyncRecord> first = simplex(false);
+        assertThat(first.get(0)).isEqualTo(new Versions(SyncConstants.SUPPORTED_VERSIONS));
+        assertThat(messages(first)).isEqualTo(5);
+        assertThat(messages(simplex(false))).as("sent a moment ago: not due").isZero();
+    }
+
+    @Test
+    void anEagerSessionSendsEveryUnackedMessageEachTime() throws Exception {
+        List<MessageId> ids = post(5);
+
+        assertThat(messages(simplex(true))).isEqualTo(5);
+        assertThat(messages(simplex(true))).isEqualTo(5);
+        node.db().transaction(false, txn -> node.db().setAckedBy(txn, contact, ids.subList(0, 3)));
+        assertThat(messages(simplex(true))).isEqualTo(2);
+    }
+
+    private void incoming(byte[] plaintext, boolean expectPriority, List<Priority> priorities) throws Exception {
+        node.get(SyncSessionFactory.class).createIncomingSession(contact, new ByteArrayInputStream(plaintext),
+                expectPriority ? priorities::add : null).run();
+    }
+
+    private byte[] records(RecordsWriter w) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        w.write(node.get(SyncRecordWriterFactory.class).createRecordWriter(out));
+        return out.toByteArray();
+    }
+
+    private interface RecordsWriter {
+        void write(SyncRecordWriter w) throws IOException;
+    }
+
+    private static Priority nonce(int b) {
+        byte[] n = new byte[SyncConstants.PRIORITY_NONCE_BYTES];
+        n[0] = (byte) b;
+        return new Priority(n);
+    }
+
+    @Test
+    void aPriorityIsTakenOnceAndOnlyWhereThePeerOpenedTheConnection() throws Exception {
+        List<Priority> seen = new ArrayList<>();
+        incoming(records(w -> w.writePriority(nonce(1))), true, seen);
+        assertThat(seen).containsExactly(nonce(1));
+
+        assertThatThrownBy(() -> incoming(records(w -> w.writePriority(nonce(2))), false, seen))
+                .isInstanceOf(FormatException.class);
+        assertThatThrownBy(() -> incoming(records(w -> {
+            w.writePriority(nonce(3));
+            w.writePriority(nonce(4));
+        }), true, seen)).isInstanceOf(FormatException.class);
+        assertThat(seen).containsExactly(nonce(1), nonce(3));
+    }
+
+    @Test
+    void offersOfMissingMessagesAreStoredUpToTheLimitAndOffersOfKnownOnesAcked() throws Exception {
+        List<MessageId> ours = post(2);
+        List<MessageId> offered = new ArrayList<>(ours);
+        for (int i = 0; i < SyncConstants.MAX_OFFERED_MESSAGES + 10; i++) {
+            byte[] id = new byte[MessageId.LENGTH];
+            new SecureRandom().nextBytes(id);
+            offered.add(new MessageId(id));
+        }
+        incoming(records(w -> w.writeOffer(new Offer(offered))), false, List.of());
+
+        List<MessageId> toRequest = node.db().transactionWithResult(true,
+                txn -> List.copyOf(node.db().getMessagesToRequest(txn, contact, 5_000)));
+        assertThat(toRequest).hasSize(SyncConstants.MAX_OFFERED_MESSAGES).doesNotContainAnyElementsOf(ours);
+        List<MessageId> acks = node.db().transactionWithResult(true,
+                txn -> List.copyOf(node.db().getMessagesToAck(txn, contact, 100)));
+        assertThat(acks).containsAll(ours);
+        assertThat(messages(simplex(false))).as("the contact has them").isZero();
+    }
+
+    @Test
+    void anAckStopsTheMessagesGoingOut() throws Exception {
+        List<MessageId> ids = post(3);
+        incoming(records(w -> w.writeAck(new Ack(ids))), false, List.of());
+        assertThat(messages(simplex(true))).isZero();
+    }
+}

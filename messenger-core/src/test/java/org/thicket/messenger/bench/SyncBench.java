@@ -1,0 +1,347 @@
+package org.thicket.messenger.bench;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.thicket.bramble.stream.api.StreamConstants.MAX_PAYLOAD_LENGTH;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.thicket.bramble.connection.api.ConnectionManager;
+import org.thicket.bramble.contact.api.ContactId;
+import org.thicket.bramble.contact.api.ContactManager;
+import org.thicket.bramble.crypto.CryptoModule;
+import org.thicket.bramble.crypto.api.AuthenticatedCipher;
+import org.thicket.bramble.crypto.api.DecryptionException;
+import org.thicket.bramble.crypto.api.ScryptCost;
+import org.thicket.bramble.crypto.api.SecretKey;
+import org.thicket.bramble.db.api.DatabaseComponent;
+import org.thicket.bramble.db.api.DbException;
+import org.thicket.bramble.db.api.TransactionManager;
+import org.thicket.bramble.event.api.EventBus;
+import org.thicket.bramble.identity.api.Identity;
+import org.thicket.bramble.lifecycle.api.StartResult;
+import org.thicket.bramble.plugin.api.TransportId;
+import org.thicket.bramble.stream.StreamModule;
+import org.thicket.bramble.stream.api.StreamContext;
+import org.thicket.bramble.stream.api.StreamReaderFactory;
+import org.thicket.bramble.stream.api.StreamWriter;
+import org.thicket.bramble.stream.api.StreamWriterFactory;
+import org.thicket.bramble.sync.api.MessageId;
+import org.thicket.bramble.sync.api.MessagesAckedEvent;
+import org.thicket.bramble.sync.api.Visibility;
+import org.thicket.bramble.system.api.Clock;
+import org.thicket.bramble.test.MemoryConnection;
+import org.thicket.bramble.test.MemoryTransport;
+import org.thicket.bramble.versioning.api.ClientVersioningManager;
+import org.thicket.messenger.messaging.api.MessagingConstants;
+import org.thicket.messenger.messaging.api.MessagingManager;
+import org.thicket.messenger.messaging.api.PrivateMessageDeliveredEvent;
+import org.thicket.messenger.messaging.api.PrivateMessageReceivedEvent;
+import org.thicket.messenger.node.MessengerNode;
+
+/**
+ * The sync path's speed, bottom to top, in one run: the raw cipher, BTP streams over it, and private messages synced
+ * between two whole messenger nodes. Not a test; see docs/benchmarks.md for the command. Optional arguments: the
+ * number of messages (default 5,000), MiB per cipher pass (default 32).
+ *
+ * <p>Cipher and stream: 2 warm-up and 5 measured passes each, interleaved so both see the same load; "raw" seals and
+ * opens 988-byte frames with XSalsa20-Poly1305, "stream" writes the same bytes through a BTP writer (the app's
+ * default padding) into memory and reads them back. Sync: two nodes on their own encrypted databases, befriended
+ * with one root key, one duplex in-memory connection through the real connection manager; once client versioning
+ * has shared the messaging groups, Alice sends 1 KiB private messages (100 per transaction, on a thread of their
+ * own) and the clock stops when Bob has stored and validated every one AND Alice has received Bob's ack for every
+ * one (PrivateMessageDeliveredEvent).
+ */
+public final class SyncBench {
+
+    private static final double MB = 1_000_000.0;
+    private static final int WARM_UP = 2;
+    private static final int PASSES = 5;
+    private static final int CHUNK = 16 * 1024;
+    private static final int TEXT_BYTES = 1024;
+    private static final int PER_TRANSACTION = 100;
+    private static final long TIMEOUT_S = 600;
+    private static final long PROGRESS_S = 5;
+
+    private SyncBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        int mebibytes = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        System.out.printf("JVM %s %s, %d processors%n", System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        new CipherPasses(mebibytes).run();
+        syncMessages(messages);
+    }
+
+    // ---- The raw cipher against BTP streams ----
+
+    private static final class CipherPasses {
+        private final Injector injector = Guice.createInjector(new CryptoModule(), new StreamModule());
+        private final AuthenticatedCipher cipher = injector.getInstance(AuthenticatedCipher.class);
+        private final SecretKey key = new SecretKey(new byte[SecretKey.LENGTH]);
+        private final StreamContext context = new StreamContext(new ContactId(1), null,
+                new TransportId("org.briarproject.bramble.lan"), key, key, 1, false);
+        private final byte[] payload;
+        private final Wire wire;
+
+        CipherPasses(int mebibytes) {
+            payload = new byte[mebibytes * 1024 * 1024];
+            new Random(1).nextBytes(payload);
+            wire = new Wire(payload.length + payload.length / 8);
+        }
+
+        void run() throws Exception {
+            double[] raw = new double[PASSES];
+            double[] stream = new double[PASSES];
+            for (int i = 0; i < WARM_UP; i++) {
+                rawRoundTrip();
+                streamRoundTrip();
+            }
+            for (int i = 0; i < PASSES; i++) {
+                long start = System.nanoTime();
+                rawRoundTrip();
+                long middle = System.nanoTime();
+                streamRoundTrip();
+                long end = System.nanoTime();
+                raw[i] = payload.length / MB / ((middle - start) / 1e9);
+                stream[i] = payload.length / MB / ((end - middle) / 1e9);
+            }
+            double rawMedian = median(raw);
+            double streamMedian = median(stream);
+            System.out.printf("raw XSalsa20-Poly1305 seal+open, 988-byte frames: median %.1f MB/s (best %.1f)%n",
+                    rawMedian, max(raw));
+            System.out.printf("BTP stream write+read, default padding:         median %.1f MB/s (best %.1f), "
+                    + "%.0f %% of raw%n", streamMedian, max(stream), 100 * streamMedian / rawMedian);
+        }
+
+        private long rawRoundTrip() throws DecryptionException {
+            byte[] nonce = new byte[24];
+            byte[] sealed = new byte[MAX_PAYLOAD_LENGTH + AuthenticatedCipher.MAC_LENGTH];
+            byte[] opened = new byte[MAX_PAYLOAD_LENGTH];
+            long sink = 0;
+            for (int off = 0; off + MAX_PAYLOAD_LENGTH <= payload.length; off += MAX_PAYLOAD_LENGTH) {
+                cipher.encrypt(key, nonce, payload, off, MAX_PAYLOAD_LENGTH, sealed, 0);
+                cipher.decrypt(key, nonce, sealed, 0, sealed.length, opened, 0);
+                sink += opened[0];
+            }
+            return sink;
+        }
+
+        private long streamRoundTrip() throws IOException {
+            wire.reset();
+            StreamWriter writer = injector.getInstance(StreamWriterFactory.class).createStreamWriter(wire, context);
+            OutputStream out = writer.getOutputStream();
+            for (int off = 0; off < payload.length; off += CHUNK) {
+                out.write(payload, off, Math.min(CHUNK, payload.length - off));
+            }
+            writer.sendEndOfStream();
+            InputStream in = wire.reader();
+            in.skipNBytes(16); // the tag, which the connection manager reads before the stream reader
+            InputStream reader = injector.getInstance(StreamReaderFactory.class).createStreamReader(in, context);
+            byte[] buffer = new byte[CHUNK];
+            long total = 0;
+            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) total += n;
+            if (total != payload.length) throw new IllegalStateException("Read " + total + " bytes back");
+            return total;
+        }
+    }
+
+    /** The in-memory wire, reused between passes and read in place, so neither growing nor copying is measured. */
+    private static final class Wire extends ByteArrayOutputStream {
+
+        Wire(int capacity) {
+            super(capacity);
+        }
+
+        InputStream reader() {
+            return new ByteArrayInputStream(buf, 0, count);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static double max(double[] values) {
+        return Arrays.stream(values).max().orElseThrow();
+    }
+
+    // ---- Private messages between two nodes ----
+
+    private static void syncMessages(int count) throws Exception {
+        Path dir = Files.createTempDirectory("sync-bench");
+        List<MessengerNode> nodes = new ArrayList<>();
+        try {
+            MessengerNode alice = start(dir.resolve("alice"), "alice", nodes);
+            MessengerNode bob = start(dir.resolve("bob"), "bob", nodes);
+            ContactId[] ids = befriend(alice, bob);
+            ContactId bobAtAlice = ids[0];
+            ContactId aliceAtBob = ids[1];
+
+            CountDownLatch received = new CountDownLatch(count);
+            CountDownLatch acked = new CountDownLatch(count);
+            CountDownLatch delivered = new CountDownLatch(count);
+            Set<MessageId> unacked = ConcurrentHashMap.newKeySet();
+            bob.get(EventBus.class).addListener(e -> {
+                if (e instanceof PrivateMessageReceivedEvent r && r.contactId().equals(aliceAtBob)) received.countDown();
+            });
+            alice.get(EventBus.class).addListener(e -> {
+                if (e instanceof MessagesAckedEvent a && a.contactId().equals(bobAtAlice)) {
+                    for (MessageId id : a.messageIds()) {
+                        if (unacked.remove(id)) acked.countDown();
+                    }
+                } else if (e instanceof PrivateMessageDeliveredEvent d && d.contactId().equals(bobAtAlice)) {
+                    delivered.countDown();
+                }
+            });
+
+            MemoryConnection[] pair = MemoryTransport.duplexPair();
+            alice.get(ConnectionManager.class).manageOutgoingConnection(bobAtAlice, MemoryTransport.ID, pair[0]);
+            bob.get(ConnectionManager.class).manageIncomingConnection(MemoryTransport.ID, pair[1]);
+            long handshakeStart = System.nanoTime();
+            awaitMessagingShared(alice, bobAtAlice);
+            awaitMessagingShared(bob, aliceAtBob);
+            System.out.printf("client versioning shared the messaging groups after %d ms%n",
+                    (System.nanoTime() - handshakeStart) / 1_000_000);
+
+            String text = "x".repeat(TEXT_BYTES);
+            long start = System.nanoTime();
+            Thread sender = new Thread(() -> send(alice, bobAtAlice, text, count, unacked), "bench-sender");
+            sender.start();
+            awaitAll(List.of(received, acked), () -> syncState(alice, bobAtAlice, bob, aliceAtBob));
+            long synced = System.nanoTime() - start;
+            awaitAll(List.of(delivered), () -> delivered.getCount() + " not marked delivered");
+            long markedDelivered = System.nanoTime() - start;
+            sender.join();
+            System.out.printf("sync of %d private messages of %d text bytes, stored + validated at Bob and acked "
+                    + "back at Alice (sync ack): %.1f s, %.0f messages/s%n", count, TEXT_BYTES, synced / 1e9,
+                    count / (synced / 1e9));
+            System.out.printf("  ... and marked delivered by the messaging client at Alice: %.1f s, %.0f messages/s%n",
+                    markedDelivered / 1e9, count / (markedDelivered / 1e9));
+        } finally {
+            nodes.forEach(MessengerNode::stop);
+            deleteTree(dir);
+        }
+    }
+
+    /** Waits for both counts to reach zero, printing progress every few seconds. */
+    private static void awaitAll(List<CountDownLatch> latches, Supplier<String> state) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        for (CountDownLatch latch : latches) {
+            while (!latch.await(PROGRESS_S, TimeUnit.SECONDS)) {
+                System.out.printf("  ... waiting: %s%n", state.get());
+                if (System.nanoTime() > deadline) throw new IllegalStateException("Sync did not finish");
+            }
+        }
+    }
+
+    /** What the databases say: messages Alice may send that Bob has not acked, acks Bob still owes. */
+    private static String syncState(MessengerNode alice, ContactId bobAtAlice, MessengerNode bob,
+            ContactId aliceAtBob) {
+        try {
+            DatabaseComponent a = alice.get(DatabaseComponent.class);
+            DatabaseComponent b = bob.get(DatabaseComponent.class);
+            int unacked = a.transactionWithResult(true, txn -> a.getUnackedMessagesToSend(txn, bobAtAlice).size());
+            int owed = b.transactionWithResult(true, txn -> b.getMessagesToAck(txn, aliceAtBob, 10_000).size());
+            return "Alice's database: " + unacked + " messages unacked; Bob's: " + owed + " acks owed";
+        } catch (DbException e) {
+            return "database state unknown: " + e;
+        }
+    }
+
+    private static MessengerNode start(Path dir, String name, List<MessengerNode> nodes) throws IOException {
+        Module fastScrypt = b -> b.bind(ScryptCost.class).toInstance(ScryptCost.fixed(1024));
+        MessengerNode node = MessengerNode.create(dir, fastScrypt, MemoryTransport.module());
+        nodes.add(node);
+        byte[] password = "bench password".getBytes(UTF_8);
+        if (node.createAccount(name, password) != StartResult.SUCCESS) {
+            throw new IllegalStateException("Could not start " + name);
+        }
+        return node;
+    }
+
+    /** Each the other's contact with one root key, as after key agreement. Returns Bob at Alice, Alice at Bob. */
+    private static ContactId[] befriend(MessengerNode alice, MessengerNode bob) throws DbException {
+        byte[] root = new byte[SecretKey.LENGTH];
+        new SecureRandom().nextBytes(root);
+        long timestamp = alice.get(Clock.class).currentTimeMillis();
+        return new ContactId[] {
+            addContact(alice, bob.identity(), root, timestamp, true),
+            addContact(bob, alice.identity(), root, timestamp, false)
+        };
+    }
+
+    private static ContactId addContact(MessengerNode node, Identity remote, byte[] root, long timestamp,
+            boolean alice) throws DbException {
+        Identity ours = node.identity();
+        SecretKey rootKey = new SecretKey(root.clone());
+        return node.get(TransactionManager.class).transactionWithResult(false, txn -> node.get(ContactManager.class)
+                .addContact(txn, remote.localAuthor().author(), ours.id(), rootKey, timestamp, alice, true, true));
+    }
+
+    private static void awaitMessagingShared(MessengerNode node, ContactId contact) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        ClientVersioningManager versioning = node.get(ClientVersioningManager.class);
+        while (node.get(TransactionManager.class).transactionWithResult(true,
+                txn -> versioning.getClientVisibility(txn, contact, MessagingConstants.CLIENT)) != Visibility.SHARED) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("Messaging never became shared");
+            Thread.sleep(10);
+        }
+    }
+
+    private static void send(MessengerNode node, ContactId contact, String text, int count, Set<MessageId> sentIds) {
+        MessagingManager messaging = node.get(MessagingManager.class);
+        try {
+            for (int sent = 0; sent < count; sent += PER_TRANSACTION) {
+                int batch = Math.min(PER_TRANSACTION, count - sent);
+                int first = sent;
+                node.get(TransactionManager.class).transaction(false, txn -> {
+                    for (int i = 0; i < batch; i++) {
+                        sentIds.add(messaging.sendPrivateMessage(txn, contact, numbered(text, first + i), List.of(),
+                                MessagingConstants.NO_AUTO_DELETE_TIMER).id());
+                    }
+                });
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Sending failed", e);
+        }
+    }
+
+    /**
+     * The text with its number in front, same length: two messages with the same text in the same millisecond would
+     * be one message (same ID).
+     */
+    private static String numbered(String text, int n) {
+        String number = n + " ";
+        return number + text.substring(number.length());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}
