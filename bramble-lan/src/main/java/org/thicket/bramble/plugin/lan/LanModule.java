@@ -4,9 +4,12 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import org.thicket.bramble.lifecycle.api.OpenDatabaseHook;
 import org.thicket.bramble.plugin.api.DuplexPluginFactory;
+import org.thicket.bramble.plugin.api.TransportIds;
+import org.thicket.bramble.transport.api.TransportDescriptor;
 
 /**
- * Adds the LAN transport to the app: contributes its factory to the set the plugin manager reads. Needs what
+ * Adds the LAN transport to the app: contributes its factory to the set the plugin manager reads and its descriptor
+ * to the set the key manager reads. Needs what
  * {@code PluginModule} binds (the I/O executor, the plugin scheduler, the backoff factory).
  */
 public final class LanModule extends AbstractModule {
@@ -38,6 +41,9 @@ public final class LanModule extends AbstractModule {
                 ? () -> system.listAddresses().stream().filter(a -> a.address().isLoopbackAddress()).toList()
                 : system);
         Multibinder.newSetBinder(binder(), DuplexPluginFactory.class).addBinding().to(LanPluginFactory.class);
+        // Without it the key manager keeps no LAN keys: contacts could be added but no stream could be tagged.
+        Multibinder.newSetBinder(binder(), TransportDescriptor.class).addBinding()
+                .toInstance(new TransportDescriptor(TransportIds.LAN, LanConstants.MAX_LATENCY_MS));
         if (loopbackOnly) {
             Multibinder.newSetBinder(binder(), OpenDatabaseHook.class).addBinding().to(AllowLoopbackHook.class);
         }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.plugin.lan.netns.NetNamespaces;
@@ -27,7 +26,6 @@ class LanNamespacesEndToEndTest {
     Path tmp;
 
     @Test
-    @Disabled("Needs BSP sync sessions and the real connection manager (branch h-session) for the messages")
     void nodesInTwoNamespacesAddEachOtherByQrAndExchangeMessagesOverTheVeth() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (NetNamespaces net = NetNamespaces.createOrSkip()) {

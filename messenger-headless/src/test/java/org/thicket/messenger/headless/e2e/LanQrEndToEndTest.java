@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.thicket.messenger.headless.e2e.Conversations.Tally;
 
@@ -25,11 +26,15 @@ class LanQrEndToEndTest {
 
     private static final int PER_SIDE = 1000;
     private static final int CONCURRENCY = 8;
-    private static final long DELIVERY_WAIT_MS = 120_000;
+    /**
+     * Messages in flight when Bob is killed are lost with him and sent again only when their retransmission is due:
+     * two LAN round trips (2 x 30 s) doubled once, 120 s after they went out. The wait covers that and some.
+     */
+    private static final long DELIVERY_WAIT_MS = 240_000;
     private static final String ALICE_TO_BOB = "from Alice";
     private static final String BOB_TO_ALICE = "from Bob";
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path tmp;
 
     private HeadlessNode alice;
@@ -49,8 +54,10 @@ class LanQrEndToEndTest {
     }
 
     @Test
-    @Disabled("Needs BSP sync sessions and the real connection manager (branch h-session): until then no message "
-            + "travels and the contact's client versions never arrive")
+    @Disabled("Finds a sync gap after the merge of h-session: every text arrives exactly once on both sides, but some "
+            + "20 of the messages Alice sent around the kill stay unacknowledged (delivered false) for more than 240 s "
+            + "(run on 2026-12-05: 979 and 991 of 1,000). To be fixed in sync (acks owed or retransmission after a "
+            + "restart), then enabled")
     void nodesAddedByQrExchangeAThousandMessagesEachWayExactlyOnceAcrossAKill() throws Exception {
         Path password = HeadlessNode.passwordFile(tmp, "end to end");
         Path aliceDir = tmp.resolve("alice");
