@@ -54,10 +54,12 @@ class LanQrEndToEndTest {
     }
 
     @Test
-    @Disabled("Finds a sync gap after the merge of h-session: every text arrives exactly once on both sides, but some "
-            + "20 of the messages Alice sent around the kill stay unacknowledged (delivered false) for more than 240 s "
-            + "(run on 2026-12-05: 979 and 991 of 1,000). To be fixed in sync (acks owed or retransmission after a "
-            + "restart), then enabled")
+    @Disabled("After the merge of h-session every text arrives exactly once on both sides, but some 10 to 20 of the "
+            + "messages Alice sent around the kill stay unacknowledged (delivered false) beyond the 240 s wait (runs of "
+            + "2026-12-05: 991 and 979 of 1,000). Likely cause, not yet proven: Bob lowers an ack flag when he writes "
+            + "the ack, so acks written but not flushed when he is killed are lost, and only Alice's retransmission "
+            + "(2 x 30 s x 2^txCount: 120 s, then 240 s) makes him ack again. Enable once sync re-sends owed acks or "
+            + "resets retransmission on reconnect")
     void nodesAddedByQrExchangeAThousandMessagesEachWayExactlyOnceAcrossAKill() throws Exception {
         Path password = HeadlessNode.passwordFile(tmp, "end to end");
         Path aliceDir = tmp.resolve("alice");
