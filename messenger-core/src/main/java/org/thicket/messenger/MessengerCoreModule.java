@@ -3,6 +3,7 @@ package org.thicket.messenger;
 import com.google.inject.AbstractModule;
 import java.nio.file.Path;
 import org.thicket.bramble.BrambleCoreModule;
+import org.thicket.messenger.contact.InPersonAddingModule;
 import org.thicket.messenger.messaging.MessagingModule;
 import org.thicket.messenger.qr.QrModule;
 
@@ -23,5 +24,6 @@ public final class MessengerCoreModule extends AbstractModule {
         install(new BrambleCoreModule(dataDirectory));
         install(new MessagingModule());
         install(new QrModule());
+        install(new InPersonAddingModule());
     }
 }

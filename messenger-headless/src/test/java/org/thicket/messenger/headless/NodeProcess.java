@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * thicket-node in a JVM of its own, started the way a script would start it: the password only ever in a file.
  * Standard output is read on a thread of its own into a queue; standard error goes to a file. Every wait is bounded.
+ * Public for the end-to-end tests in {@code headless.e2e} and the benchmarks in {@code headless.bench}.
  */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
 
     static final long TIMEOUT_SECONDS = 60;
     private static final String END_OF_OUTPUT = "<end of output>";
@@ -43,7 +44,7 @@ final class NodeProcess implements AutoCloseable {
      *
      * @param stderr where the child's standard error goes; must not exist yet
      */
-    static NodeProcess start(Path stderr, String... args) throws IOException {
+    public static NodeProcess start(Path stderr, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaCommand(),
                 "-D" + TestScryptCost.PROPERTY + "=1024",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
@@ -74,14 +75,14 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** Waits for the next line on standard output, which must be the READY line. */
-    String awaitReady() throws Exception {
+    public String awaitReady() throws Exception {
         String line = awaitLine();
         assertThat(line).startsWith(ReadyLine.PREFIX);
         return line;
     }
 
     /** Waits for the next line on standard output. */
-    String awaitLine() throws Exception {
+    public String awaitLine() throws Exception {
         String line = stdout.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (line == null) fail("No line within " + TIMEOUT_SECONDS + " s; stderr:\n" + stderr());
         if (line.equals(END_OF_OUTPUT)) fail("The node ended without a line; stderr:\n" + stderr());
@@ -89,12 +90,12 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** Sends SIGTERM, as {@code kill PID} or a service manager does. */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
     /** Sends SIGKILL: no shutdown hook runs. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
     }
 
@@ -102,7 +103,7 @@ final class NodeProcess implements AutoCloseable {
         process.getOutputStream().close();
     }
 
-    int awaitExit() throws Exception {
+    public int awaitExit() throws Exception {
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             fail("The node did not exit within " + TIMEOUT_SECONDS + " s; stderr:\n" + stderr());
         }
@@ -119,11 +120,15 @@ final class NodeProcess implements AutoCloseable {
         return lines;
     }
 
-    String stderr() throws IOException {
+    public String stderr() throws IOException {
         return Files.exists(stderr) ? Files.readString(stderr, UTF_8) : "";
     }
 
     /** Makes sure the child is gone, also when a test fails half-way. */
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);

@@ -7,7 +7,8 @@ import org.thicket.bramble.plugin.api.DuplexPluginFactory;
 import org.thicket.bramble.transport.api.TransportDescriptor;
 
 /**
- * Adds the LAN transport to the app: contributes its factory to the set the plugin manager reads. Needs what
+ * Adds the LAN transport to the app: contributes its factory to the set the plugin manager reads and its descriptor
+ * to the set the key manager reads. Needs what
  * {@code PluginModule} binds (the I/O executor, the plugin scheduler, the backoff factory).
  */
 public final class LanModule extends AbstractModule {

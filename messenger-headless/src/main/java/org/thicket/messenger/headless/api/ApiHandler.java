@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -63,6 +64,10 @@ final class ApiHandler extends Handler.Abstract {
             LOG.error("{} {} failed", method, path, e);
             reply = error(500, "Internal error");
         }
+        if (reply.body() instanceof Reply.Bytes raw) {
+            ApiJson.write(response, callback, reply.status(), raw.contentType(), raw.content());
+            return true;
+        }
         ApiJson.write(response, callback, reply.status(),
                 reply.body() == null ? null : ApiJson.bytes(json, reply.body()));
         return true;
@@ -75,7 +80,8 @@ final class ApiHandler extends Handler.Abstract {
             throw ApiException.notFound("No such resource: " + path);
         }
         byte[] body = readBody(request);
-        return match.get().endpoint().handle(new ApiRequest(match.get().pathParameters(), body, json));
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        return match.get().endpoint().handle(new ApiRequest(match.get().pathParameters(), contentType, body, json));
     }
 
     /**

@@ -47,12 +47,17 @@ final class ApiJson {
 
     /** Completes the exchange with the status and, unless it is null, the JSON body. */
     static void write(Response response, Callback callback, int status, byte[] body) {
+        write(response, callback, status, CONTENT_TYPE, body);
+    }
+
+    /** Completes the exchange with the status and, unless it is null, a body of this content type. */
+    static void write(Response response, Callback callback, int status, String contentType, byte[] body) {
         response.setStatus(status);
         if (body == null) {
             response.write(true, null, callback);
             return;
         }
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

@@ -14,13 +14,26 @@ import org.thicket.bramble.util.UniqueId;
 final class ApiRequest {
 
     private final Map<String, String> pathParameters;
+    private final String contentType;
     private final byte[] body;
     private final ObjectMapper json;
 
-    ApiRequest(Map<String, String> pathParameters, byte[] body, ObjectMapper json) {
+    /** @param contentType the Content-Type header, or null if there is none */
+    ApiRequest(Map<String, String> pathParameters, String contentType, byte[] body, ObjectMapper json) {
         this.pathParameters = Map.copyOf(pathParameters);
+        this.contentType = contentType;
         this.body = body;
         this.json = json;
+    }
+
+    /** The Content-Type header, or null. */
+    String contentType() {
+        return contentType;
+    }
+
+    /** The body as sent (at most {@link ApiHandler#MAX_BODY_BYTES}), for endpoints that take other than JSON. */
+    byte[] rawBody() {
+        return body.clone();
     }
 
     /** The path parameter {@code {name}} as a contact ID: a positive decimal number. */

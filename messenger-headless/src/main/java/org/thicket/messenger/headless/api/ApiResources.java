@@ -7,12 +7,14 @@ import org.thicket.bramble.db.api.TransactionManager;
 import org.thicket.bramble.identity.api.IdentityManager;
 import org.thicket.bramble.plugin.api.PluginManager;
 import org.thicket.bramble.rendezvous.api.PendingContactManager;
+import org.thicket.messenger.contact.api.InPersonAdding;
 import org.thicket.messenger.messaging.api.MessagingManager;
 import org.thicket.messenger.node.MessengerNode;
+import org.thicket.messenger.qr.api.QrCodes;
 
 /**
- * The one place that lists the API's resources. A new resource (key agreement's QR payload, scanned payload and
- * status, once BQP exists) is one class implementing {@link ApiResource} and one line here.
+ * The one place that lists the API's resources. A new resource is one class implementing {@link ApiResource} and
+ * one line here.
  */
 final class ApiResources {
 
@@ -29,6 +31,7 @@ final class ApiResources {
                 new MessageResource(db, contacts, messaging),
                 new TransportResource(node.get(PluginManager.class)),
                 new TorResource(node.get(PluginManager.class)),
-                new PendingContactResource(node.get(PendingContactManager.class)));
+                new PendingContactResource(node.get(PendingContactManager.class)),
+                new KeyAgreementResource(node.get(InPersonAdding.class), node.get(QrCodes.class)));
     }
 }

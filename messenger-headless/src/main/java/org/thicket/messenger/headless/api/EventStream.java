@@ -31,6 +31,7 @@ import org.thicket.bramble.rendezvous.api.PendingContactAddedEvent;
 import org.thicket.bramble.rendezvous.api.PendingContactRemovedEvent;
 import org.thicket.bramble.rendezvous.api.PendingContactStateChangedEvent;
 import org.thicket.bramble.util.Bytes;
+import org.thicket.messenger.contact.api.InPersonAddingStatusEvent;
 import org.thicket.messenger.messaging.api.AttachmentReceivedEvent;
 import org.thicket.messenger.messaging.api.MessagingManager;
 import org.thicket.messenger.messaging.api.PrivateMessageDeliveredEvent;
@@ -143,6 +144,9 @@ final class EventStream implements EventListener, AutoCloseable {
                     PendingContactResource.hex(e.pendingContactId()), "state", e.state().name()));
         }
         if (event instanceof TorStatusEvent e) return event("TorStatus", TorResource.TorStatusJson.of(e.status()));
+        if (event instanceof InPersonAddingStatusEvent e) {
+            return event("KeyAgreementStatus", KeyAgreementResource.StatusJson.of(e.status()));
+        }
         return null;
     }
 

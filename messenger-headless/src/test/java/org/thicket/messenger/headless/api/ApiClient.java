@@ -58,6 +58,20 @@ final class ApiClient {
         return send(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body)), "Bearer " + token);
     }
 
+    /** A body other than JSON, such as an image. */
+    Answer post(String path, byte[] body, String contentType) throws Exception {
+        return send(request(path).setHeader("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), "Bearer " + token);
+    }
+
+    /** A body other than JSON, as bytes; fails unless the status is 200. */
+    HttpResponse<byte[]> getBytes(String path) throws Exception {
+        HttpRequest request = request(path).GET().header("Authorization", "Bearer " + token).build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) throw new AssertionError("GET " + path + ": " + response.statusCode());
+        return response;
+    }
+
     /** @param authorization the whole header, or null for none */
     Answer getWithAuthorization(String path, String authorization) throws Exception {
         return send(request(path).GET(), authorization);

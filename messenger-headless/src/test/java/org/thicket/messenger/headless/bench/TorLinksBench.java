@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.thicket.bramble.plugin.tor.privnet.PrivateTorNetwork;
-import org.thicket.messenger.headless.e2e.HeadlessNode;
+import org.thicket.messenger.headless.e2e.HeadlessTorNode;
 
 /**
  * Two thicket-node processes on a private Tor network (docs/benchmarks.md, Tor section): the time from both links
@@ -38,8 +38,8 @@ public final class TorLinksBench {
         String times = pollingMs + "," + 600_000;
         long t0 = System.nanoTime();
         try (PrivateTorNetwork network = PrivateTorNetwork.start(tor);
-                HeadlessNode alice = HeadlessNode.onPrivateNetwork(network, dir, "Alice", times);
-                HeadlessNode bob = HeadlessNode.onPrivateNetwork(network, dir, "Bob", times)) {
+                HeadlessTorNode alice = HeadlessTorNode.onPrivateNetwork(network, dir, "Alice", times);
+                HeadlessTorNode bob = HeadlessTorNode.onPrivateNetwork(network, dir, "Bob", times)) {
             System.out.printf("private network ready: %.1f s%n", seconds(t0));
             long started = System.nanoTime();
             alice.start();
@@ -52,7 +52,7 @@ public final class TorLinksBench {
         System.out.println("Files (logs): " + dir);
     }
 
-    private static void run(HeadlessNode alice, HeadlessNode bob, int measured, int warmUp) throws Exception {
+    private static void run(HeadlessTorNode alice, HeadlessTorNode bob, int measured, int warmUp) throws Exception {
         String aliceLink = alice.link();
         String bobLink = bob.link();
         alice.addPendingContact(bobLink, "Bob");
@@ -63,7 +63,7 @@ public final class TorLinksBench {
         int aliceAtBob = bob.awaitOneContact(TIMEOUT);
         System.out.printf("links entered -> contact added: Alice %.1f s, Bob %.1f s%n", aliceHasContact,
                 seconds(linksEntered));
-        try (HeadlessNode.Events bobEvents = bob.events()) {
+        try (HeadlessTorNode.Events bobEvents = bob.events()) {
             long[] latencies = new long[measured];
             for (int i = -warmUp; i < measured; i++) {
                 String text = "bench message " + i;
@@ -80,10 +80,10 @@ public final class TorLinksBench {
         bob.send(aliceAtBob, "done", TIMEOUT);
     }
 
-    private static long awaitMessage(HeadlessNode.Events events, String text) throws InterruptedException {
+    private static long awaitMessage(HeadlessTorNode.Events events, String text) throws InterruptedException {
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            HeadlessNode.Events.Received r = events.await("MessageReceived", TIMEOUT);
+            HeadlessTorNode.Events.Received r = events.await("MessageReceived", TIMEOUT);
             JsonNode data = r.event().path("data");
             if (data.path("text").asText().equals(text)) return r.nanoTime();
             seen.add(data.path("text").asText());

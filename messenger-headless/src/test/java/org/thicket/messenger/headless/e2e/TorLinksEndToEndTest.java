@@ -40,7 +40,7 @@ class TorLinksEndToEndTest {
     private static boolean passed;
 
     private static PrivateTorNetwork network;
-    private static final List<HeadlessNode> nodes = new ArrayList<>();
+    private static final List<HeadlessTorNode> nodes = new ArrayList<>();
 
     @BeforeAll
     static void startNetwork() throws Exception {
@@ -53,7 +53,7 @@ class TorLinksEndToEndTest {
 
     @AfterAll
     static void stopEverything() throws IOException {
-        nodes.forEach(HeadlessNode::close);
+        nodes.forEach(HeadlessTorNode::close);
         if (network != null) network.close();
         if (passed) deleteRecursively(tempDir);
     }
@@ -66,8 +66,8 @@ class TorLinksEndToEndTest {
 
     @Test
     void nodesMeetByLinksOverTorAndMessagesSentWhileOneIsDownArriveOnceAfterItsRestart() throws Exception {
-        HeadlessNode alice = HeadlessNode.onPrivateNetwork(network, tempDir, "Alice", RENDEZVOUS_TIMES);
-        HeadlessNode bob = HeadlessNode.onPrivateNetwork(network, tempDir, "Bob", RENDEZVOUS_TIMES);
+        HeadlessTorNode alice = HeadlessTorNode.onPrivateNetwork(network, tempDir, "Alice", RENDEZVOUS_TIMES);
+        HeadlessTorNode bob = HeadlessTorNode.onPrivateNetwork(network, tempDir, "Bob", RENDEZVOUS_TIMES);
         nodes.add(alice);
         nodes.add(bob);
         alice.start();
@@ -96,13 +96,13 @@ class TorLinksEndToEndTest {
     }
 
     /** Sends each text and waits until the receiver lists it and the sender marks it delivered. */
-    private static void deliver(HeadlessNode from, int toId, HeadlessNode to, int fromId, List<String> texts)
+    private static void deliver(HeadlessTorNode from, int toId, HeadlessTorNode to, int fromId, List<String> texts)
             throws Exception {
         for (String text : texts) from.send(toId, text, DELIVERY_TIMEOUT);
         awaitDelivered(from, toId, to, fromId, texts);
     }
 
-    private static void awaitDelivered(HeadlessNode from, int toId, HeadlessNode to, int fromId, List<String> texts)
+    private static void awaitDelivered(HeadlessTorNode from, int toId, HeadlessTorNode to, int fromId, List<String> texts)
             throws Exception {
         to.awaitGet("/v1/messages/" + fromId, m -> texts(m).containsAll(texts), DELIVERY_TIMEOUT);
         from.awaitGet("/v1/messages/" + toId, m -> StreamSupport.stream(m.spliterator(), false)

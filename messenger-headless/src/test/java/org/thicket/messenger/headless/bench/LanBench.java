@@ -1,0 +1,174 @@
+package org.thicket.messenger.headless.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.thicket.messenger.headless.e2e.Conversations;
+import org.thicket.messenger.headless.e2e.HeadlessNode;
+import org.thicket.messenger.headless.e2e.InPersonAdding;
+
+/**
+ * Sync over LAN on loopback between two headless nodes in child JVMs, added to each other by QR payloads through
+ * their APIs. Throughput: {@code count} messages of 1 KiB of text sent from Alice through her API, {@code
+ * concurrency} requests at a time, timed from the first send to the last MessageReceived event on Bob's WebSocket.
+ * Latency: messages sent one at a time, each after the previous one arrived, timed from the send request to Bob's
+ * event; both times are this JVM's clock, so the figure includes Alice's HTTP request and Bob's event stream.
+ *
+ * <pre>
+ * mvn -B -o -q -pl messenger-headless -am test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=org.thicket.messenger.headless.bench.LanBench -Dexec.args="5000 16 300"
+ * </pre>
+ * Arguments (all optional): messages for throughput (5,000), concurrent requests (16), messages for latency (300).
+ */
+public final class LanBench {
+
+    private static final int TEXT_BYTES = 1024;
+    private static final long WAIT_MS = 300_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** When each text arrived at Bob, by text. */
+    private final Map<String, Long> receivedNanos = new ConcurrentHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int latencyCount = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+        useClassPathForChildren();
+        new LanBench().run(count, concurrency, latencyCount);
+    }
+
+    private void run(int count, int concurrency, int latencyCount) throws Exception {
+        Path tmp = Files.createTempDirectory("lan-bench");
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        HeadlessNode alice = null;
+        HeadlessNode bob = null;
+        WebSocket events = null;
+        try {
+            Path password = HeadlessNode.passwordFile(tmp, "bench");
+            alice = HeadlessNode.start(tmp.resolve("alice"), "Alice", password, "loopback", tmp.resolve("a.err"));
+            bob = HeadlessNode.start(tmp.resolve("bob"), "Bob", password, "loopback", tmp.resolve("b.err"));
+            int[] ids = InPersonAdding.addEachOther(alice, bob);
+            events = bob.openEvents(new ReceivedListener());
+
+            // Warm-up, and waits until Bob has announced the messaging client (the API answers 409 until then).
+            Conversations.send(pool, alice, ids[0], i -> text("warm-up", i), 0, 200);
+            awaitReceived(200);
+
+            receivedNanos.clear();
+            long start = System.nanoTime();
+            Conversations.send(pool, alice, ids[0], i -> text("bulk", i), 0, count);
+            long sent = System.nanoTime();
+            awaitReceived(count);
+            long last = receivedNanos.values().stream().max(Comparator.naturalOrder()).orElseThrow();
+            double seconds = (last - start) / 1e9;
+            System.out.printf("throughput: %d messages of %d B in %.2f s: %.0f msg/s (all sent after %.2f s)%n",
+                    count, TEXT_BYTES, seconds, count / seconds, (sent - start) / 1e9);
+
+            receivedNanos.clear();
+            long[] latencies = new long[latencyCount];
+            long[] requests = new long[latencyCount];
+            for (int i = 0; i < latencyCount; i++) {
+                String text = text("latency", i);
+                long before = System.nanoTime();
+                Conversations.sendOne(alice, ids[0], text);
+                requests[i] = System.nanoTime() - before;
+                awaitReceived(i + 1);
+                latencies[i] = receivedNanos.get(text) - before;
+            }
+            Arrays.sort(latencies);
+            Arrays.sort(requests);
+            System.out.printf("latency, one at a time (%d): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", latencyCount,
+                    percentile(latencies, 50), percentile(latencies, 99), latencies[latencyCount - 1] / 1e6);
+            System.out.printf("  of which the send request: p50 %.1f ms, p99 %.1f ms%n", percentile(requests, 50),
+                    percentile(requests, 99));
+        } finally {
+            if (events != null) events.abort();
+            pool.shutdownNow();
+            if (alice != null) alice.close();
+            if (bob != null) bob.close();
+            deleteQuietly(tmp);
+        }
+    }
+
+    /** A text of exactly {@link #TEXT_BYTES} ASCII bytes, unique by series and number. */
+    private static String text(String series, int i) {
+        String head = series + " #" + i + " ";
+        return head + "x".repeat(TEXT_BYTES - head.length());
+    }
+
+    private void awaitReceived(int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        while (receivedNanos.size() < count) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("Only " + receivedNanos.size() + " of " + count + " arrived");
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private static double percentile(long[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    /** Notes when each MessageReceived event arrived. */
+    private final class ReceivedListener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                long now = System.nanoTime();
+                try {
+                    JsonNode event = JSON.readTree(partial.toString());
+                    if (event.get("name").asText().equals("MessageReceived")) {
+                        receivedNanos.putIfAbsent(event.get("data").get("text").asText(), now);
+                    }
+                } catch (Exception e) {
+                    System.err.println("Not an event: " + e);
+                }
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+    }
+
+    /**
+     * Under exec:java the project's class path is a class loader's, not java.class.path, which child JVMs are
+     * started with; this makes them the same.
+     */
+    private static void useClassPathForChildren() throws URISyntaxException {
+        if (!(Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader)) return;
+        List<String> entries = new ArrayList<>();
+        for (URL url : loader.getURLs()) entries.add(Path.of(url.toURI()).toString());
+        System.setProperty("java.class.path", String.join(File.pathSeparator, entries));
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception e) {
+            System.err.println("Could not delete " + dir + ": " + e);
+        }
+    }
+}
