@@ -67,6 +67,7 @@ final class DuplexOutgoingSession implements SyncSession, EventListener {
         try {
             records.writer().writeVersions(new Versions(SyncConstants.SUPPORTED_VERSIONS));
             if (priority != null) records.writer().writePriority(priority);
+            records.writeOffersOfUnacked();
             records.writer().flush();
             for (Set<Work> work = awaitWork(); work != null; work = awaitWork()) {
                 for (Work w : work) {

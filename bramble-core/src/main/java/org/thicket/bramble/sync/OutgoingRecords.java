@@ -12,6 +12,7 @@ import org.thicket.bramble.sync.api.Ack;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageFactory;
 import org.thicket.bramble.sync.api.MessageId;
+import org.thicket.bramble.sync.api.Offer;
 import org.thicket.bramble.sync.api.Request;
 import org.thicket.bramble.sync.api.SyncConstants;
 import org.thicket.bramble.sync.api.SyncRecordWriter;
@@ -56,6 +57,17 @@ final class OutgoingRecords {
         });
         if (!ids.isEmpty()) writer.writeAck(new Ack(List.copyOf(ids)));
         return ids.size() == SyncConstants.MAX_MESSAGE_IDS;
+    }
+
+    /**
+     * Offers every message the contact has not acked, as IDs only. The contact acks those it has and requests the
+     * rest, so acks that were lost (written, then the contact's process died before they arrived) come back when
+     * the next connection opens instead of after the retransmission backoff.
+     */
+    void writeOffersOfUnacked() throws IOException, DbException {
+        List<MessageId> unacked = List.copyOf(db.transactionWithResult(true,
+                txn -> db.getUnackedMessagesToSend(txn, contactId)));
+        if (!unacked.isEmpty()) writer.writeOffer(new Offer(unacked));
     }
 
     boolean writeRequests() throws IOException, DbException {

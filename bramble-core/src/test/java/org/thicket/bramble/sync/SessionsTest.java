@@ -34,6 +34,7 @@ import org.thicket.bramble.sync.api.SyncRecordReader;
 import org.thicket.bramble.sync.api.SyncRecordReaderFactory;
 import org.thicket.bramble.sync.api.SyncRecordWriter;
 import org.thicket.bramble.sync.api.SyncRecordWriterFactory;
+import org.thicket.bramble.sync.api.SyncSession;
 import org.thicket.bramble.sync.api.SyncSessionFactory;
 import org.thicket.bramble.sync.api.Versions;
 import org.thicket.bramble.sync.api.Visibility;
@@ -97,6 +98,10 @@ class SessionsTest {
         node.get(SyncSessionFactory.class).createSimplexOutgoingSession(contact, MemoryTransport.ID, LATENCY, eager,
                 stream).run();
         assertThat(stream.ended).isTrue();
+        return read(stream);
+    }
+
+    private List<SyncRecord> read(PlainStream stream) throws IOException {
         SyncRecordReader reader = node.get(SyncRecordReaderFactory.class)
                 .createRecordReader(new ByteArrayInputStream(stream.out.toByteArray()));
         List<SyncRecord> records = new ArrayList<>();
@@ -143,6 +148,23 @@ class SessionsTest {
         assertThat(messages(simplex(true))).isEqualTo(5);
         node.db().transaction(false, txn -> node.db().setAckedBy(txn, contact, ids.subList(0, 3)));
         assertThat(messages(simplex(true))).isEqualTo(2);
+    }
+
+    @Test
+    void aDuplexSessionOpensWithAnOfferOfEveryUnackedMessage() throws Exception {
+        List<MessageId> ids = post(3);
+        node.db().transaction(false, txn -> node.db().setAckedBy(txn, contact, ids.subList(0, 1)));
+        PlainStream stream = new PlainStream();
+        SyncSession session = node.get(SyncSessionFactory.class).createDuplexOutgoingSession(contact,
+                MemoryTransport.ID, LATENCY, LATENCY, stream, null);
+
+        session.interrupt();
+        session.run();
+
+        List<SyncRecord> records = read(stream);
+        assertThat(records.get(0)).isEqualTo(new Versions(SyncConstants.SUPPORTED_VERSIONS));
+        assertThat(records.get(1)).isInstanceOfSatisfying(Offer.class,
+                offer -> assertThat(offer.messageIds()).containsAll(ids.subList(1, 3)).doesNotContain(ids.get(0)));
     }
 
     private void incoming(byte[] plaintext, boolean expectPriority, List<Priority> priorities) throws Exception {
