@@ -54,12 +54,10 @@ class LanQrEndToEndTest {
     }
 
     @Test
-    @Disabled("After the merge of h-session every text arrives exactly once on both sides, but some 10 to 20 of the "
-            + "messages Alice sent around the kill stay unacknowledged (delivered false) beyond the 240 s wait (runs of "
-            + "2026-12-05: 991 and 979 of 1,000). Likely cause, not yet proven: Bob lowers an ack flag when he writes "
-            + "the ack, so acks written but not flushed when he is killed are lost, and only Alice's retransmission "
-            + "(2 x 30 s x 2^txCount: 120 s, then 240 s) makes him ack again. Enable once sync re-sends owed acks or "
-            + "resets retransmission on reconnect")
+    @Disabled("Known bug, open: every text arrives exactly once on both sides, but some acks are lost around the kill. "
+            + "Runs of 2026-12-05: 991 and 979 of 1,000 marked delivered within 240 s; with the duplex session's "
+            + "opening offer of unacked messages (bsp.md 7.3) still 984 of the killed node's own messages. Not found "
+            + "yet; the kill between batches (below) passes")
     void nodesAddedByQrExchangeAThousandMessagesEachWayExactlyOnceAcrossAKillWhileSyncing() throws Exception {
         exchangeAcrossAKill(false);
     }
