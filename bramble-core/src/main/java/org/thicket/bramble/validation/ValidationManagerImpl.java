@@ -192,7 +192,7 @@ final class ValidationManagerImpl implements Service, EventListener {
     }
 
     /** Takes up to {@link #MAX_BATCH} queued messages; whatever is left, or arrives meanwhile, gets a task too. */
-    private void processBatch() throws DbException {
+    private void processBatch() {
         // Cleared before taking, so work queued from now on submits a task of its own.
         batchSubmitted.set(false);
         List<MessageId> ours = new ArrayList<>();
@@ -201,8 +201,9 @@ final class ValidationManagerImpl implements Service, EventListener {
             (q.received() ? received : ours).add(q.id());
         }
         try {
-            if (!ours.isEmpty()) deliverDependentsOf(ours);
-            if (!received.isEmpty()) validate(received);
+            // Each on its own, so that a failure in one does not leave the other's messages for the next start.
+            if (!ours.isEmpty()) run("deliver the dependents of our messages", () -> deliverDependentsOf(ours));
+            if (!received.isEmpty()) run("validate " + received.size() + " messages", () -> validate(received));
         } finally {
             if (!queue.isEmpty() && batchSubmitted.compareAndSet(false, true)) {
                 submit("process a batch of messages", this::processBatch);
