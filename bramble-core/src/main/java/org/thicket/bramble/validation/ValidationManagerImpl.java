@@ -56,8 +56,8 @@ import org.thicket.bramble.validation.api.ValidationExecutor;
  * <p>
  * Queued messages are taken in batches of up to {@value #MAX_BATCH}, as many as are waiting: one read-only
  * transaction reads them with their groups, the validators run outside any transaction, and one read-write
- * transaction stores every outcome and offers the valid messages to their hooks, because each commit writes the
- * database file and commits, not validators, bound the rate. If that transaction fails, the batch is stored again
+ * transaction stores every outcome and offers the valid messages to their hooks: every commit writes the encrypted
+ * database file, and commits, not validators, bounded the rate. If that transaction fails, the batch is stored again
  * one message per transaction, so one message whose hook throws holds up only itself. Dependents that a delivery
  * unblocks are delivered afterwards, one transaction each, in the order they become ready: a failing hook then
  * holds up only its own message, which stays PENDING and is retried at the next start.
@@ -76,6 +76,12 @@ final class ValidationManagerImpl implements Service, EventListener {
     @FunctionalInterface
     private interface Task {
         void run() throws DbException;
+    }
+
+    /** One step over a batch of messages in a transaction, returning what it found or unblocked. */
+    @FunctionalInterface
+    private interface BatchStep<T, R> {
+        List<R> apply(Transaction txn, List<T> batch) throws DbException;
     }
 
     /** A message to take up: one received from a contact to validate, or one of ours whose dependents may wait. */
@@ -221,12 +227,6 @@ final class ValidationManagerImpl implements Service, EventListener {
         }
         if (outcomes.isEmpty()) return;
         deliverInTurn(inOneOrEach(false, "store the validation of", outcomes, this::storeAll));
-    }
-
-    /** One step over a batch of messages in a transaction, returning what it found or unblocked. */
-    @FunctionalInterface
-    private interface BatchStep<T, R> {
-        List<R> apply(Transaction txn, List<T> batch) throws DbException;
     }
 
     /**
