@@ -7,14 +7,19 @@ import static org.thicket.bramble.sync.api.MessageState.UNKNOWN;
 
 import jakarta.inject.Inject;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thicket.bramble.db.api.DatabaseComponent;
@@ -26,6 +31,7 @@ import org.thicket.bramble.event.api.EventListener;
 import org.thicket.bramble.lifecycle.api.Service;
 import org.thicket.bramble.lifecycle.api.ServiceException;
 import org.thicket.bramble.sync.api.Group;
+import org.thicket.bramble.sync.api.GroupId;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageAddedEvent;
 import org.thicket.bramble.sync.api.MessageFactory;
@@ -45,17 +51,24 @@ import org.thicket.bramble.validation.api.ValidationExecutor;
 /**
  * Validates the messages received from contacts and delivers them to their clients (specs/bsp.md, "Validation and
  * delivery"). The event thread only queues work; validators, hooks and every transaction run on the validation
- * executor, one transaction at a time per task. Each write transaction first checks that the message is still in
- * the state its task expects, so work queued twice (by an event and by the start-up recovery) is done once.
+ * executor. Each write transaction first checks that the message is still in the state its work expects, so work
+ * queued twice (by an event and by the start-up recovery) is done once.
  * <p>
- * A valid message is stored, and offered to its hook if it can be, in one transaction. Dependents that this
- * delivery unblocks are delivered afterwards, one transaction each, in the order they become ready: a failing hook
- * then holds up only its own message, which stays PENDING and is retried at the next start.
+ * Queued messages are taken in batches of up to {@value #MAX_BATCH}, as many as are waiting: one read-only
+ * transaction reads them with their groups, the validators run outside any transaction, and one read-write
+ * transaction stores every outcome and offers the valid messages to their hooks: every commit writes the encrypted
+ * database file, and commits, not validators, bounded the rate. If that transaction fails, the batch is stored again
+ * one message per transaction, so one message whose hook throws holds up only itself. Dependents that a delivery
+ * unblocks are delivered afterwards, one transaction each, in the order they become ready: a failing hook then
+ * holds up only its own message, which stays PENDING and is retried at the next start.
  */
 final class ValidationManagerImpl implements Service, EventListener {
 
     /** How long stopping waits for the task in progress; a task is a few short transactions. */
     static final long STOP_TIMEOUT_SECONDS = 30;
+
+    /** The most queued messages one task takes: bounds a transaction's size and the work a stop waits for. */
+    static final int MAX_BATCH = 128;
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidationManagerImpl.class);
 
@@ -65,8 +78,31 @@ final class ValidationManagerImpl implements Service, EventListener {
         void run() throws DbException;
     }
 
+    /** One step over a batch of messages in a transaction, returning what it found or unblocked. */
+    @FunctionalInterface
+    private interface BatchStep<T, R> {
+        List<R> apply(Transaction txn, List<T> batch) throws DbException;
+    }
+
+    /** A message to take up: one received from a contact to validate, or one of ours whose dependents may wait. */
+    private record Queued(MessageId id, boolean received) {
+    }
+
     /** A received message with its group, read for validation. */
     private record Received(Message message, Group group) {
+    }
+
+    /** A received message and what its validator found: its context if valid, null if invalid. */
+    private record Validated(Received received, MessageContext context) {
+
+        MessageId id() {
+            return received.message().getId();
+        }
+
+        @Override
+        public String toString() {
+            return id().toString();
+        }
     }
 
     private final DatabaseComponent db;
@@ -75,6 +111,9 @@ final class ValidationManagerImpl implements Service, EventListener {
     private final Map<ClientMajorVersion, MessageValidator> validators;
     private final Map<ClientMajorVersion, IncomingMessageHook> hooks;
     private final ExecutorService executor;
+    private final Queue<Queued> queue = new ConcurrentLinkedQueue<>();
+    /** Whether a task that will take from the queue is already submitted and has not started taking yet. */
+    private final AtomicBoolean batchSubmitted = new AtomicBoolean();
 
     private volatile boolean stopping;
 
@@ -98,9 +137,10 @@ final class ValidationManagerImpl implements Service, EventListener {
     }
 
     /**
-     * Lets the task in progress finish its transaction and drops the queued ones: what they would have done is
-     * still UNKNOWN or PENDING in the database and is redone at the next start. Running tasks are not interrupted,
-     * because an interrupt in the middle of database I/O can close the database file under everyone.
+     * Lets the task in progress finish its transaction and drops the queued work: what it would have done is
+     * still UNKNOWN or PENDING in the database and is redone at the next start. A batch in progress commits what it
+     * has done so far and leaves the rest. Running tasks are not interrupted, because an interrupt in the middle of
+     * database I/O can close the database file under everyone.
      */
     @Override
     public void stopService() throws ServiceException {
@@ -120,13 +160,13 @@ final class ValidationManagerImpl implements Service, EventListener {
     @Override
     public void eventOccurred(Event event) {
         if (!(event instanceof MessageAddedEvent added)) return;
-        MessageId id = added.message().getId();
-        if (added.contactId() == null) {
-            // One of ours: received messages may have been waiting for it.
-            submit("deliver the dependents of " + id, () -> deliverDependentsOf(id));
-        } else {
-            submit("validate " + id, () -> validate(id));
-        }
+        // Ours (no sender): received messages may have been waiting for it.
+        enqueue(List.of(new Queued(added.message().getId(), added.contactId() != null)));
+    }
+
+    private void enqueue(Collection<Queued> work) {
+        queue.addAll(work);
+        if (batchSubmitted.compareAndSet(false, true)) submit("process a batch of messages", this::processBatch);
     }
 
     private void submit(String what, Task task) {
@@ -142,14 +182,14 @@ final class ValidationManagerImpl implements Service, EventListener {
         try {
             task.run();
         } catch (DbException | RuntimeException e) {
-            // The transaction rolled back: the message keeps its state and is taken up again at the next start.
+            // The transaction rolled back: the messages keep their state and are taken up again at the next start.
             LOG.error("Could not {}", what, e);
         }
     }
 
     private void recover() throws DbException {
         Collection<MessageId> unknown = db.transactionWithResult(true, txn -> db.getMessageIdsInState(txn, UNKNOWN));
-        for (MessageId id : unknown) submit("validate " + id, () -> validate(id));
+        if (!unknown.isEmpty()) enqueue(unknown.stream().map(id -> new Queued(id, true)).toList());
         Collection<MessageId> pending = db.transactionWithResult(true, txn -> db.getMessageIdsInState(txn, PENDING));
         if (!unknown.isEmpty() || !pending.isEmpty()) {
             LOG.info("Validating {} messages and retrying the delivery of {}", unknown.size(), pending.size());
@@ -157,50 +197,136 @@ final class ValidationManagerImpl implements Service, EventListener {
         deliverInTurn(pending);
     }
 
-    private void validate(MessageId id) throws DbException {
-        Received received = db.transactionWithResult(true, txn -> readUnvalidated(txn, id));
-        if (received == null) return;
+    /** Takes up to {@link #MAX_BATCH} queued messages; whatever is left, or arrives meanwhile, gets a task too. */
+    private void processBatch() {
+        // Cleared before taking, so work queued from now on submits a task of its own.
+        batchSubmitted.set(false);
+        List<MessageId> ours = new ArrayList<>();
+        List<MessageId> received = new ArrayList<>();
+        for (Queued q; ours.size() + received.size() < MAX_BATCH && (q = queue.poll()) != null; ) {
+            (q.received() ? received : ours).add(q.id());
+        }
+        try {
+            // Each on its own, so that a failure in one does not leave the other's messages for the next start.
+            if (!ours.isEmpty()) run("deliver the dependents of our messages", () -> deliverDependentsOf(ours));
+            if (!received.isEmpty()) run("validate " + received.size() + " messages", () -> validate(received));
+        } finally {
+            if (!queue.isEmpty() && batchSubmitted.compareAndSet(false, true)) {
+                submit("process a batch of messages", this::processBatch);
+            }
+        }
+    }
+
+    private void validate(List<MessageId> ids) throws DbException {
+        List<Received> batch = inOneOrEach(true, "read for validation", ids, this::readUnvalidated);
+        List<Validated> outcomes = new ArrayList<>(batch.size());
+        for (Received received : batch) {
+            if (stopping) return;
+            Validated outcome = validate(received);
+            if (outcome != null) outcomes.add(outcome);
+        }
+        if (outcomes.isEmpty()) return;
+        deliverInTurn(inOneOrEach(false, "store the validation of", outcomes, this::storeAll));
+    }
+
+    /**
+     * Runs the step over the whole batch in one transaction; if that fails, over each item in a transaction of its
+     * own, so that one message whose hook throws or whose record is damaged holds up only itself.
+     */
+    private <T, R> List<R> inOneOrEach(boolean readOnly, String what, List<T> batch, BatchStep<T, R> step)
+            throws DbException {
+        try {
+            return db.transactionWithResult(readOnly, txn -> step.apply(txn, batch));
+        } catch (DbException | RuntimeException e) {
+            if (batch.size() == 1) throw e;
+            LOG.warn("Could not {} {} messages in one transaction; taking them one by one", what, batch.size(), e);
+        }
+        List<R> results = new ArrayList<>();
+        for (T item : batch) {
+            if (stopping) break;
+            try {
+                results.addAll(db.transactionWithResult(readOnly, txn -> step.apply(txn, List.of(item))));
+            } catch (DbException | RuntimeException e) {
+                // The transaction rolled back: the message keeps its state and is taken up again at the next start.
+                LOG.error("Could not {} message {}", what, item, e);
+            }
+        }
+        return results;
+    }
+
+    /** The messages that still wait for validation, with their groups, in the order given. */
+    private List<Received> readUnvalidated(Transaction txn, List<MessageId> ids) throws DbException {
+        Map<GroupId, Group> groups = new HashMap<>();
+        List<Received> unvalidated = new ArrayList<>(ids.size());
+        for (MessageId id : ids) {
+            if (!isInState(txn, id, UNKNOWN)) continue;
+            Message message = read(txn, id);
+            Group group = groups.get(message.getGroupId());
+            if (group == null) {
+                group = db.getGroup(txn, message.getGroupId());
+                groups.put(group.getId(), group);
+            }
+            unvalidated.add(new Received(message, group));
+        }
+        return unvalidated;
+    }
+
+    /** What the message's validator says, or null if its client has no validator here (it stays UNKNOWN). */
+    private Validated validate(Received received) {
+        MessageId id = received.message().getId();
         ClientMajorVersion client = clientOf(received.group());
         MessageValidator validator = validators.get(client);
         if (validator == null) {
             LOG.debug("No validator for {}; message {} stays unvalidated", client, id);
-            return;
+            return null;
         }
-        MessageContext context;
         try {
-            context = validator.validateMessage(received.message(), received.group());
+            return new Validated(received, validator.validateMessage(received.message(), received.group()));
         } catch (InvalidMessageException e) {
             // Debug only: a peer can send any number of these, and they are its fault, not ours.
             LOG.debug("Message {} is invalid: {}", id, e.getMessage());
-            db.transaction(false, txn -> {
-                if (isInState(txn, id, UNKNOWN)) invalidate(txn, id);
-            });
-            return;
+            return new Validated(received, null);
         }
-        deliverInTurn(db.transactionWithResult(false, txn -> storeValid(txn, received, context)));
     }
 
-    /** The message and its group if it still waits for validation, else null. */
-    private Received readUnvalidated(Transaction txn, MessageId id) throws DbException {
-        if (!isInState(txn, id, UNKNOWN)) return null;
-        Message message = read(txn, id);
-        return new Received(message, db.getGroup(txn, message.getGroupId()));
+    /** Stores the outcomes in order until they are done or the service stops; returns the dependents unblocked. */
+    private List<MessageId> storeAll(Transaction txn, List<Validated> outcomes) throws DbException {
+        List<MessageId> unblocked = new ArrayList<>();
+        for (Validated outcome : outcomes) {
+            if (stopping) break; // commit what is done; the rest is still UNKNOWN
+            unblocked.addAll(store(txn, outcome));
+        }
+        return unblocked;
     }
 
-    /** Stores what validation learned and delivers the message if it can; returns the dependents it unblocked. */
-    private List<MessageId> storeValid(Transaction txn, Received received, MessageContext context)
-            throws DbException {
-        MessageId id = received.message().getId();
+    /**
+     * Marks an invalid message INVALID, or stores what validation learned about a valid one and delivers it if it
+     * can; returns the dependents it unblocked.
+     */
+    private List<MessageId> store(Transaction txn, Validated outcome) throws DbException {
+        MessageId id = outcome.id();
         if (!isInState(txn, id, UNKNOWN)) return List.of();
+        MessageContext context = outcome.context();
+        if (context == null) {
+            invalidate(txn, id);
+            return List.of();
+        }
         db.mergeMessageMetadata(txn, id, context.metadata());
         db.addMessageDependencies(txn, id, context.dependencies());
         setState(txn, id, PENDING);
+        Received received = outcome.received();
         return deliver(txn, received.message(), received.group(), context.metadata());
     }
 
-    private void deliverDependentsOf(MessageId id) throws DbException {
-        deliverInTurn(db.transactionWithResult(true,
-                txn -> isInState(txn, id, DELIVERED) ? waitingDependents(txn, id) : List.of()));
+    /** Our messages were added: delivers the received messages that waited for them. */
+    private void deliverDependentsOf(List<MessageId> ours) throws DbException {
+        deliverInTurn(db.transactionWithResult(true, txn -> {
+            List<MessageId> waiting = new ArrayList<>();
+            for (MessageId id : ours) {
+                if (isInState(txn, id, DELIVERED)) waiting.addAll(waitingDependents(txn, id));
+            }
+            return waiting;
+        }));
     }
 
     /**

@@ -29,7 +29,7 @@ import org.thicket.bramble.validation.api.MessageContext;
  * A client for the validation tests. A body is the BDF list {@code [text, dependencyId...]}; the validator stores
  * the text as metadata "text" and the IDs as dependencies, and rejects any other body. The hook records every
  * message it is offered and answers with the action set for it, ACCEPT_SHARE by default. It can also hold one
- * message's delivery until the test releases it.
+ * message's delivery until the test releases it, or throw when offered some messages.
  */
 final class TestClient {
 
@@ -37,7 +37,7 @@ final class TestClient {
     static final int MAX_TEXT_BYTES = 100;
     static final long GATE_TIMEOUT_SECONDS = 10;
 
-    /** Holds the hook when it is offered {@code id} until {@code release} opens. */
+    /** Holds the hook when it is offered {@code id}, or the first message offered if null, until release opens. */
     record Gate(MessageId id, CountDownLatch entered, CountDownLatch release) {
     }
 
@@ -47,6 +47,7 @@ final class TestClient {
     private final List<MessageId> offered = Collections.synchronizedList(new ArrayList<>());
     private final Map<MessageId, Metadata> offeredMetadata = new ConcurrentHashMap<>();
     private final Set<String> threads = ConcurrentHashMap.newKeySet();
+    private final Set<MessageId> failing = ConcurrentHashMap.newKeySet();
     private volatile Gate gate;
 
     /** The client {@link #ID}, major version 0. */
@@ -94,6 +95,11 @@ final class TestClient {
         actions.put(id, action);
     }
 
+    /** The hook throws when it is offered this message, as a buggy client would. */
+    void failDelivery(MessageId id) {
+        failing.add(id);
+    }
+
     void holdDelivery(Gate gate) {
         this.gate = gate;
     }
@@ -131,8 +137,9 @@ final class TestClient {
         threads.add(Thread.currentThread().getName());
         offered.add(message.getId());
         offeredMetadata.put(message.getId(), metadata);
+        if (failing.contains(message.getId())) throw new IllegalStateException("The hook failed on purpose");
         Gate g = gate;
-        if (g != null && g.id().equals(message.getId())) await(g);
+        if (g != null && (g.id() == null ? g.entered().getCount() > 0 : g.id().equals(message.getId()))) await(g);
         return actions.getOrDefault(message.getId(), DeliveryAction.ACCEPT_SHARE);
     }
 

@@ -96,6 +96,32 @@ class ValidationManagerImplTest {
         for (Message m : messages) assertThat(node.state(m)).as(m.toString()).isEqualTo(state);
     }
 
+    /**
+     * Stops the service on another thread while the gate holds a delivery, then releases it: stopping waits for
+     * the task in progress and succeeds.
+     */
+    private void stopWhileHeld(TestClient.Gate gate) throws Exception {
+        AtomicReference<Exception> stopFailure = new AtomicReference<>();
+        Thread stopper = new Thread(() -> {
+            try {
+                node.manager.stopService();
+            } catch (Exception e) {
+                stopFailure.set(e);
+            }
+        }, "stopper");
+        stopper.start();
+        try {
+            assertThat(node.executor.awaitShutdownStarted(ValidationNode.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            assertThat(node.executor.isTerminated()).isFalse();
+        } finally {
+            gate.release().countDown();
+            stopper.join(TimeUnit.SECONDS.toMillis(ValidationNode.TIMEOUT_SECONDS));
+        }
+        assertThat(stopper.isAlive()).isFalse();
+        assertThat(stopFailure.get()).isNull();
+        assertThat(node.executor.isTerminated()).isTrue();
+    }
+
     private static List<MessageId> ids(Message... messages) {
         return List.of(messages).stream().map(Message::getId).toList();
     }
@@ -316,26 +342,7 @@ class ValidationManagerImplTest {
         node.receive(world.alice(), first, second);
         assertThat(gate.entered().await(ValidationNode.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
 
-        AtomicReference<Exception> stopFailure = new AtomicReference<>();
-        Thread stopper = new Thread(() -> {
-            try {
-                node.manager.stopService();
-            } catch (Exception e) {
-                stopFailure.set(e);
-            }
-        }, "stopper");
-        stopper.start();
-        try {
-            assertThat(node.executor.awaitShutdownStarted(ValidationNode.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
-            assertThat(node.executor.isTerminated()).isFalse();
-        } finally {
-            gate.release().countDown();
-            stopper.join(TimeUnit.SECONDS.toMillis(ValidationNode.TIMEOUT_SECONDS));
-        }
-
-        assertThat(stopper.isAlive()).isFalse();
-        assertThat(stopFailure.get()).isNull();
-        assertThat(node.executor.isTerminated()).isTrue();
+        stopWhileHeld(gate);
         assertStates(DELIVERED, first);
         assertStates(UNKNOWN, second);
 
@@ -343,5 +350,99 @@ class ValidationManagerImplTest {
         restart(client.module());
         assertStates(DELIVERED, second);
         assertThat(client.offered()).containsExactlyElementsOf(ids(first, second));
+    }
+
+    // ---- Batches: messages queued together are validated and stored together (MAX_BATCH at a time) ----
+
+    /** Stores the messages as received while the service is not running; the next start takes them in a batch. */
+    private void receiveWhileStopped(Message... messages) throws Exception {
+        node.close();
+        node = new ValidationNode(dir, key, 2, client.module());
+        node.receive(world.alice(), messages);
+        node.awaitQuiet();
+        assertStates(UNKNOWN, messages);
+    }
+
+    @Test
+    void anInvalidMessageInABatchDoesNotHoldUpTheOthers() throws Exception {
+        List<Message> valid = new ArrayList<>();
+        for (int i = 0; i < 10; i++) valid.add(message("valid " + i));
+        Message invalid = malformed();
+        List<Message> all = new ArrayList<>(valid);
+        all.add(5, invalid);
+        receiveWhileStopped(all.toArray(Message[]::new));
+
+        restart(client.module());
+
+        assertStates(DELIVERED, valid.toArray(Message[]::new));
+        assertStates(INVALID, invalid);
+        assertThat(node.raw(invalid)).isNull();
+        assertThat(client.offered()).containsExactlyInAnyOrderElementsOf(ids(valid.toArray(Message[]::new)));
+    }
+
+    @Test
+    void aHookThrowingOnOneMessageOfABatchHoldsUpOnlyThatMessage() throws Exception {
+        List<Message> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) batch.add(message("message " + i));
+        Message failing = batch.get(3);
+        List<Message> others = new ArrayList<>(batch);
+        others.remove(failing);
+        receiveWhileStopped(batch.toArray(Message[]::new));
+
+        client.failDelivery(failing.getId());
+        restart(client.module());
+
+        assertStates(DELIVERED, others.toArray(Message[]::new));
+        assertStates(UNKNOWN, failing); // its transaction rolled back: validated again at the next start
+        assertThat(node.events(MessageStateChangedEvent.class))
+                .noneMatch(e -> e.messageId().equals(failing.getId()));
+
+        client = new TestClient(CODEC);
+        restart(client.module());
+        assertStates(DELIVERED, failing);
+        assertThat(client.offered()).containsExactly(failing.getId());
+    }
+
+    @Test
+    void dependenciesWithinABatchAreDeliveredInOrderAndAnInvalidOneFailsItsDependents() throws Exception {
+        Message a = message("A");
+        Message b = message("B", a.getId());
+        Message c = message("C", b.getId());
+        Message bad = malformed();
+        Message onBad = message("on bad", bad.getId());
+        Message onOnBad = message("on on bad", onBad.getId());
+        receiveWhileStopped(onOnBad, c, onBad, b, bad, a);
+
+        restart(client.module());
+
+        assertStates(DELIVERED, a, b, c);
+        assertStates(INVALID, bad, onBad, onOnBad);
+        assertThat(client.offered()).containsExactlyElementsOf(ids(a, b, c));
+    }
+
+    @Test
+    void stoppingInTheMiddleOfABatchCommitsWhatIsDoneAndLosesNothing() throws Exception {
+        List<Message> batch = new ArrayList<>();
+        for (int i = 0; i < 8; i++) batch.add(message("message " + i));
+        receiveWhileStopped(batch.toArray(Message[]::new));
+        node.close();
+        node = new ValidationNode(dir, key, 1, client.module());
+        // Whichever message the batch reaches first is held, in the batch's write transaction.
+        TestClient.Gate gate = new TestClient.Gate(null, new CountDownLatch(1), new CountDownLatch(1));
+        client.holdDelivery(gate);
+        node.manager.startService();
+        assertThat(gate.entered().await(ValidationNode.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+        stopWhileHeld(gate);
+
+        // The held message is delivered; the batch went no further, and the rest wait untouched for the next start.
+        assertThat(client.offered()).hasSize(1);
+        Message held = batch.stream().filter(m -> m.getId().equals(client.offered().get(0))).findFirst().orElseThrow();
+        for (Message m : batch) assertThat(node.state(m)).as(m.toString()).isEqualTo(m == held ? DELIVERED : UNKNOWN);
+
+        client.holdDelivery(null);
+        restart(client.module());
+        assertStates(DELIVERED, batch.toArray(Message[]::new));
+        assertThat(client.offered()).containsExactlyInAnyOrderElementsOf(ids(batch.toArray(Message[]::new)));
     }
 }

@@ -6,9 +6,8 @@ import static org.thicket.messenger.messaging.api.MessagingConstants.MSG_KEY_MSG
 import static org.thicket.messenger.messaging.api.MessagingConstants.PRIVATE_MESSAGE;
 
 import jakarta.inject.Inject;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +28,7 @@ import org.thicket.bramble.sync.api.GroupId;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.Metadata;
 import org.thicket.bramble.sync.api.MessagesAckedEvent;
+import org.thicket.bramble.util.UniqueId;
 import org.thicket.messenger.messaging.api.PrivateMessageDeliveredEvent;
 
 /**
@@ -104,15 +104,25 @@ final class DeliveryTracker implements Service, EventListener {
         }
     }
 
-    /** Acks name messages of every client; only our undelivered private messages in the contact's group count. */
+    /**
+     * Acks name messages of every client; only our undelivered private messages in the contact's group count. Each
+     * acked message is looked up by its ID, so an ack costs in proportion to its length, not to the conversation.
+     */
     private void markDelivered(Transaction txn, ContactId contactId, List<MessageId> acked) throws DbException {
         if (!db.containsContact(txn, contactId)) return; // removed since, with its conversation
         GroupId group = groups.contactGroupId(txn, contactId);
-        Set<MessageId> waiting = new HashSet<>(db.getMessageIds(txn, group, undelivered));
         for (MessageId id : acked) {
-            if (!waiting.contains(id)) continue;
+            if (!isUndeliveredIn(txn, group, id)) continue;
             clientHelper.mergeMessageMetadata(txn, id, new BdfDictionary().with(MSG_KEY_DELIVERED, true));
             txn.attach(new PrivateMessageDeliveredEvent(contactId, id));
         }
+    }
+
+    /** Whether the message is one of our undelivered private messages and belongs to the group. */
+    private boolean isUndeliveredIn(Transaction txn, GroupId group, MessageId id) throws DbException {
+        if (!db.containsMessage(txn, id) || !db.getMessageMetadata(txn, id).includes(undelivered)) return false;
+        // The metadata keys are the messaging client's, but another client's message could carry equal values.
+        byte[] raw = db.getMessage(txn, id);
+        return raw != null && Arrays.equals(raw, 0, UniqueId.LENGTH, group.getBytes(), 0, UniqueId.LENGTH);
     }
 }

@@ -18,11 +18,13 @@ import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.contact.api.ContactManager;
 import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.NoSuchMessageException;
+import org.thicket.bramble.event.api.EventBus;
 import org.thicket.bramble.identity.api.Author;
 import org.thicket.bramble.identity.api.IdentityManager;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageState;
+import org.thicket.bramble.sync.api.MessagesAckedEvent;
 import org.thicket.messenger.messaging.api.Attachment;
 import org.thicket.messenger.messaging.api.AttachmentHeader;
 import org.thicket.messenger.messaging.api.AttachmentReceivedEvent;
@@ -92,6 +94,30 @@ class ConversationTest extends TwoContactsTestCase {
                 .isEqualTo(new PrivateMessageDeliveredEvent(alice.peer(), sent.id()));
         assertThat(conversation(alice)).extracting(PrivateMessageHeader::delivered).containsExactly(true);
         assertThat(text(alice, sent.id())).isEqualTo("hello Bob");
+    }
+
+    @Test
+    void anAckMarksOnlyOurUndeliveredPrivateMessagesAndEachOnce() throws Exception {
+        PrivateMessageHeader first = send(alice, "first");
+        PrivateMessageHeader second = send(alice, "second");
+        PrivateMessageHeader fromBob = send(bob, "from Bob");
+        Courier.moveMessages(bob, alice);
+        alice.await(PrivateMessageReceivedEvent.class, e -> true);
+
+        // As the sync layer announces acks: this one names an unknown message, Bob's own, and ours twice.
+        EventBus bus = alice.get(EventBus.class);
+        MessageId unknown = new MessageId(new byte[MessageId.LENGTH]);
+        bus.broadcast(new MessagesAckedEvent(alice.peer(), List.of(unknown, fromBob.id(), first.id(), first.id())));
+        bus.broadcast(new MessagesAckedEvent(alice.peer(), List.of(second.id(), first.id())));
+        // The delivery executor takes acks in order, so once the second is recorded, so is the first.
+        alice.await(PrivateMessageDeliveredEvent.class, e -> e.messageId().equals(second.id()));
+
+        assertThat(alice.events(PrivateMessageDeliveredEvent.class)).containsExactly(
+                new PrivateMessageDeliveredEvent(alice.peer(), first.id()),
+                new PrivateMessageDeliveredEvent(alice.peer(), second.id()));
+        assertThat(conversation(alice)).extracting(PrivateMessageHeader::id, PrivateMessageHeader::delivered)
+                .containsExactlyInAnyOrder(tuple(first.id(), true), tuple(second.id(), true),
+                        tuple(fromBob.id(), false));
     }
 
     @Test
