@@ -11,15 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.thicket.bramble.data.api.BdfList;
-import org.thicket.bramble.plugin.api.ConnectionHandler;
 import org.thicket.bramble.plugin.api.DuplexPlugin;
 import org.thicket.bramble.plugin.api.DuplexPluginFactory;
 import org.thicket.bramble.plugin.api.DuplexTransportConnection;
 import org.thicket.bramble.plugin.api.KeyAgreementListener;
-import org.thicket.bramble.plugin.api.KeyMaterialSource;
 import org.thicket.bramble.plugin.api.PluginCallback;
 import org.thicket.bramble.plugin.api.PollTarget;
-import org.thicket.bramble.plugin.api.RendezvousEndpoint;
 import org.thicket.bramble.plugin.api.TransportId;
 import org.thicket.bramble.plugin.api.TransportIds;
 import org.thicket.bramble.plugin.api.TransportProperties;
@@ -200,17 +197,6 @@ public final class MemoryKeyAgreementNetwork {
         @Override
         public DuplexTransportConnection createKeyAgreementConnection(byte[] commitment, BdfList descriptor) {
             return connect(descriptor);
-        }
-
-        @Override
-        public boolean supportsRendezvous() {
-            return false;
-        }
-
-        @Override
-        public RendezvousEndpoint createRendezvousEndpoint(KeyMaterialSource keyMaterial, boolean alice,
-                ConnectionHandler incoming) {
-            return null;
         }
     }
 }

@@ -6,20 +6,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import org.thicket.bramble.data.api.BdfList;
 import org.thicket.bramble.plugin.api.Backoff;
 import org.thicket.bramble.plugin.api.BackoffFactory;
 import org.thicket.bramble.plugin.api.ConnectionHandler;
 import org.thicket.bramble.plugin.api.DuplexPlugin;
 import org.thicket.bramble.plugin.api.DuplexPluginFactory;
 import org.thicket.bramble.plugin.api.DuplexTransportConnection;
-import org.thicket.bramble.plugin.api.KeyAgreementListener;
-import org.thicket.bramble.plugin.api.KeyMaterialSource;
 import org.thicket.bramble.plugin.api.Plugin;
 import org.thicket.bramble.plugin.api.PluginCallback;
 import org.thicket.bramble.plugin.api.PluginException;
 import org.thicket.bramble.plugin.api.PollTarget;
-import org.thicket.bramble.plugin.api.RendezvousEndpoint;
 import org.thicket.bramble.plugin.api.SimplexPlugin;
 import org.thicket.bramble.plugin.api.SimplexPluginFactory;
 import org.thicket.bramble.plugin.api.TransportConnectionReader;
@@ -149,32 +145,6 @@ final class TestPlugins {
         @Override
         public DuplexTransportConnection createConnection(TransportProperties remoteProperties) {
             return attempt(remoteProperties) ? new TestConnection() : null;
-        }
-
-        @Override
-        public boolean supportsKeyAgreement() {
-            return false;
-        }
-
-        @Override
-        public KeyAgreementListener createKeyAgreementListener(byte[] commitment) {
-            return null;
-        }
-
-        @Override
-        public DuplexTransportConnection createKeyAgreementConnection(byte[] commitment, BdfList descriptor) {
-            return null;
-        }
-
-        @Override
-        public boolean supportsRendezvous() {
-            return false;
-        }
-
-        @Override
-        public RendezvousEndpoint createRendezvousEndpoint(KeyMaterialSource keyMaterial, boolean alice,
-                ConnectionHandler incoming) {
-            return null;
         }
     }
 

@@ -3,12 +3,10 @@ package org.thicket.bramble.rendezvous;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.thicket.bramble.data.api.BdfList;
 import org.thicket.bramble.plugin.api.ConnectionHandler;
 import org.thicket.bramble.plugin.api.DuplexPlugin;
 import org.thicket.bramble.plugin.api.DuplexPluginFactory;
 import org.thicket.bramble.plugin.api.DuplexTransportConnection;
-import org.thicket.bramble.plugin.api.KeyAgreementListener;
 import org.thicket.bramble.plugin.api.KeyMaterialSource;
 import org.thicket.bramble.plugin.api.PluginCallback;
 import org.thicket.bramble.plugin.api.PollTarget;
@@ -146,20 +144,5 @@ final class SwitchboardPlugin implements DuplexPlugin {
     @Override
     public void poll(Collection<PollTarget> targets) {
         throw new UnsupportedOperationException("Contacts are not polled over the switchboard");
-    }
-
-    @Override
-    public boolean supportsKeyAgreement() {
-        return false;
-    }
-
-    @Override
-    public KeyAgreementListener createKeyAgreementListener(byte[] commitment) {
-        return null;
-    }
-
-    @Override
-    public DuplexTransportConnection createKeyAgreementConnection(byte[] commitment, BdfList descriptor) {
-        return null;
     }
 }

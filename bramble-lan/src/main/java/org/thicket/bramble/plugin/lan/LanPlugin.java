@@ -56,11 +56,9 @@ import org.thicket.bramble.plugin.api.ConnectionHandler;
 import org.thicket.bramble.plugin.api.DuplexPlugin;
 import org.thicket.bramble.plugin.api.DuplexTransportConnection;
 import org.thicket.bramble.plugin.api.KeyAgreementListener;
-import org.thicket.bramble.plugin.api.KeyMaterialSource;
 import org.thicket.bramble.plugin.api.PluginCallback;
 import org.thicket.bramble.plugin.api.PluginException;
 import org.thicket.bramble.plugin.api.PollTarget;
-import org.thicket.bramble.plugin.api.RendezvousEndpoint;
 import org.thicket.bramble.plugin.api.TransportId;
 import org.thicket.bramble.plugin.api.TransportProperties;
 import org.thicket.bramble.settings.api.Settings;
@@ -528,17 +526,6 @@ final class LanPlugin implements DuplexPlugin {
         DuplexTransportConnection connection = connect(bound, remote);
         if (connection == null) LOG.info("Could not reach the peer's LAN key agreement listener");
         return connection;
-    }
-
-    @Override
-    public boolean supportsRendezvous() {
-        return false;
-    }
-
-    @Override
-    public RendezvousEndpoint createRendezvousEndpoint(KeyMaterialSource keyMaterial, boolean alice,
-            ConnectionHandler incoming) {
-        return null;
     }
 
     // ---- Helpers --------------------------------------------------------------------------------------------

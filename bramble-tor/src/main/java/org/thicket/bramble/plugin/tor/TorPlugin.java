@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.thicket.bramble.data.api.BdfList;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.event.api.Event;
 import org.thicket.bramble.event.api.EventBus;
@@ -23,7 +22,6 @@ import org.thicket.bramble.plugin.api.Backoff;
 import org.thicket.bramble.plugin.api.ConnectionHandler;
 import org.thicket.bramble.plugin.api.DuplexPlugin;
 import org.thicket.bramble.plugin.api.DuplexTransportConnection;
-import org.thicket.bramble.plugin.api.KeyAgreementListener;
 import org.thicket.bramble.plugin.api.KeyMaterialSource;
 import org.thicket.bramble.plugin.api.PluginCallback;
 import org.thicket.bramble.plugin.api.PluginException;
@@ -340,21 +338,6 @@ final class TorPlugin implements DuplexPlugin, EventListener, TorStatusSource {
         } catch (IOException e) {
             LOG.debug("Refetching an onion descriptor failed", e);
         }
-    }
-
-    @Override
-    public boolean supportsKeyAgreement() {
-        return false;
-    }
-
-    @Override
-    public KeyAgreementListener createKeyAgreementListener(byte[] commitment) {
-        return null;
-    }
-
-    @Override
-    public DuplexTransportConnection createKeyAgreementConnection(byte[] commitment, BdfList descriptor) {
-        return null;
     }
 
     @Override
