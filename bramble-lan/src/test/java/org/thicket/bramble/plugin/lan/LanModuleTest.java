@@ -28,7 +28,7 @@ class LanModuleTest {
             assertThat(factory.getId()).isEqualTo(LanConstants.ID);
             assertThat(factory.getId().value()).isEqualTo("org.briarproject.bramble.lan");
             assertThat(factory.getMaxLatency()).isEqualTo(30_000);
-            assertThat(factory.createPlugin(MemoryCallback.loopback()).getMaxIdleTime()).isEqualTo(30_000);
+            assertThat(factory.createPlugin(LanTestSupport.loopbackCallback()).getMaxIdleTime()).isEqualTo(30_000);
         });
     }
 

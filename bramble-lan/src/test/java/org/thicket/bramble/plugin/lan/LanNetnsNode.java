@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.thicket.bramble.plugin.api.DuplexTransportConnection;
 import org.thicket.bramble.plugin.api.TransportProperties;
 import org.thicket.bramble.settings.api.Settings;
+import org.thicket.bramble.test.MemoryPluginCallback;
 
 /**
  * One end of the namespace test, run in a child JVM inside a network namespace: a LAN plugin on the namespace's real
@@ -39,7 +40,7 @@ final class LanNetnsNode {
     public static void main(String[] args) throws Exception {
         ExecutorService io = Executors.newCachedThreadPool(daemonThreads());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads());
-        MemoryCallback callback = new MemoryCallback(args[0].equals("listen")
+        MemoryPluginCallback callback = new MemoryPluginCallback(args[0].equals("listen")
                 ? Settings.EMPTY.withInt(LanConstants.PREF_PORT, Integer.parseInt(args[1])) : Settings.EMPTY);
         LanPlugin plugin = new LanPlugin(io, scheduler, new NetworkInterfaceLister(),
                 new LanTestSupport.CountingBackoff(), callback, new SecureRandom());
@@ -55,7 +56,7 @@ final class LanNetnsNode {
         System.exit(status);
     }
 
-    private static int listen(LanPlugin plugin, MemoryCallback callback, int count)
+    private static int listen(LanPlugin plugin, MemoryPluginCallback callback, int count)
             throws IOException, InterruptedException {
         TransportProperties local = callback.getLocalProperties();
         System.out.println("STATE " + plugin.getState());
@@ -63,7 +64,7 @@ final class LanNetnsNode {
                 + orDash(local.get(LanConstants.PROP_PORT)) + " " + orDash(local.get(LanConstants.PROP_IPV6)));
         System.out.flush();
         for (int i = 0; i < count; i++) {
-            DuplexTransportConnection connection = callback.incoming.poll(WAIT_MS, MILLISECONDS);
+            DuplexTransportConnection connection = callback.incoming().poll(WAIT_MS, MILLISECONDS);
             if (connection == null) {
                 System.out.println("TIMEOUT waiting for connection " + (i + 1));
                 return 2;

@@ -28,6 +28,7 @@ import org.thicket.bramble.plugin.api.TransportConnectionReader;
 import org.thicket.bramble.plugin.api.TransportConnectionWriter;
 import org.thicket.bramble.plugin.api.TransportProperties;
 import org.thicket.bramble.settings.api.Settings;
+import org.thicket.bramble.test.MemoryPluginCallback;
 
 /** Two LAN plugins in one JVM on real loopback sockets (the loopback setting on unless a test says otherwise). */
 class LanPluginTest {
@@ -44,29 +45,29 @@ class LanPluginTest {
 
     @Test
     void connectsBothWaysAndMovesBytes() throws Exception {
-        MemoryCallback alice = MemoryCallback.loopback();
-        MemoryCallback bob = MemoryCallback.loopback();
+        MemoryPluginCallback alice = LanTestSupport.loopbackCallback();
+        MemoryPluginCallback bob = LanTestSupport.loopbackCallback();
         LanPlugin alicePlugin = support.start(alice, new FixedInterfaces(LOOPBACK_4));
         LanPlugin bobPlugin = support.start(bob, new FixedInterfaces(LOOPBACK_4));
         assertThat(alicePlugin.getState()).isEqualTo(Plugin.State.ACTIVE);
-        assertThat(alice.states).containsExactly(Plugin.State.ACTIVE);
+        assertThat(alice.states()).containsExactly(Plugin.State.ACTIVE);
 
         DuplexTransportConnection out = support.keep(alicePlugin.createConnection(bob.getLocalProperties()));
         assertThat(out).isNotNull();
-        DuplexTransportConnection in = support.keep(bob.incoming.poll(10, SECONDS));
+        DuplexTransportConnection in = support.keep(bob.incoming().poll(10, SECONDS));
         assertCarries(out, in, "hello bob".getBytes(US_ASCII));
         assertCarries(in, out, "hello alice".getBytes(US_ASCII));
 
         DuplexTransportConnection back = support.keep(bobPlugin.createConnection(alice.getLocalProperties()));
         assertThat(back).isNotNull();
-        DuplexTransportConnection backIn = support.keep(alice.incoming.poll(10, SECONDS));
+        DuplexTransportConnection backIn = support.keep(alice.incoming().poll(10, SECONDS));
         assertCarries(back, backIn, "and back".getBytes(US_ASCII));
     }
 
     @Test
     void connectsOverIpv6WithThePortProperty() throws Exception {
-        MemoryCallback alice = MemoryCallback.loopback();
-        MemoryCallback bob = MemoryCallback.loopback();
+        MemoryPluginCallback alice = LanTestSupport.loopbackCallback();
+        MemoryPluginCallback bob = LanTestSupport.loopbackCallback();
         LanPlugin alicePlugin = support.start(alice, new FixedInterfaces(LOOPBACK_6));
         support.start(bob, new FixedInterfaces(LOOPBACK_6));
 
@@ -75,12 +76,12 @@ class LanPluginTest {
         assertThat(bobProperties.get(PROP_IP_PORTS)).isNull();
         DuplexTransportConnection out = support.keep(alicePlugin.createConnection(bobProperties));
         assertThat(out).isNotNull();
-        assertCarries(out, support.keep(bob.incoming.poll(10, SECONDS)), new byte[] {1, 2, 3});
+        assertCarries(out, support.keep(bob.incoming().poll(10, SECONDS)), new byte[] {1, 2, 3});
     }
 
     @Test
     void choosesAPortOnceAndPublishesWhereItListens() throws Exception {
-        MemoryCallback callback = new MemoryCallback(
+        MemoryPluginCallback callback = new MemoryPluginCallback(
                 Settings.EMPTY.withBoolean(LanConstants.PREF_ALLOW_LOOPBACK, true));
         LanPlugin plugin = support.start(callback, new FixedInterfaces(LOOPBACK_4, LOOPBACK_6));
 
@@ -101,8 +102,8 @@ class LanPluginTest {
 
     @Test
     void ignoresBadRemoteProperties() throws Exception {
-        MemoryCallback alice = MemoryCallback.loopback();
-        MemoryCallback bob = MemoryCallback.loopback();
+        MemoryPluginCallback alice = LanTestSupport.loopbackCallback();
+        MemoryPluginCallback bob = LanTestSupport.loopbackCallback();
         LanPlugin alicePlugin = support.start(alice, new FixedInterfaces(LOOPBACK_4, LOOPBACK_6));
         support.start(bob, new FixedInterfaces(LOOPBACK_4, LOOPBACK_6));
         String bobIpPort = bob.getLocalProperties().get(PROP_IP_PORTS);
@@ -130,19 +131,19 @@ class LanPluginTest {
             assertThat(alicePlugin.createConnection(new TransportProperties(properties))).as(properties.toString())
                     .isNull();
         }
-        assertThat(bob.incoming).isEmpty();
+        assertThat(bob.incoming()).isEmpty();
 
         // Bad entries beside a good one are skipped, not fatal.
         DuplexTransportConnection out = support.keep(alicePlugin.createConnection(new TransportProperties(
                 Map.of(PROP_IP_PORTS, "junk,999.1.1.1:5," + bobIpPort))));
         assertThat(out).isNotNull();
-        support.keep(bob.incoming.poll(10, SECONDS));
+        support.keep(bob.incoming().poll(10, SECONDS));
     }
 
     @Test
     void keyAgreementListenerAndConnectionMeet() throws Exception {
-        MemoryCallback alice = MemoryCallback.loopback();
-        MemoryCallback bob = MemoryCallback.loopback();
+        MemoryPluginCallback alice = LanTestSupport.loopbackCallback();
+        MemoryPluginCallback bob = LanTestSupport.loopbackCallback();
         LanPlugin alicePlugin = support.start(alice, new FixedInterfaces(LOOPBACK_4));
         LanPlugin bobPlugin = support.start(bob, new FixedInterfaces(LOOPBACK_4));
         assertThat(alicePlugin.supportsKeyAgreement()).isTrue();
@@ -170,7 +171,7 @@ class LanPluginTest {
 
     @Test
     void malformedKeyAgreementDescriptorsGiveNull() throws Exception {
-        LanPlugin plugin = support.start(MemoryCallback.loopback(), new FixedInterfaces(LOOPBACK_4));
+        LanPlugin plugin = support.start(LanTestSupport.loopbackCallback(), new FixedInterfaces(LOOPBACK_4));
         byte[] ip = {127, 0, 0, 1};
         List<BdfList> bad = List.of(
                 BdfList.of(),
@@ -195,8 +196,8 @@ class LanPluginTest {
 
     @Test
     void rebindsWhenTheInterfacesChange() throws Exception {
-        MemoryCallback alice = MemoryCallback.loopback();
-        MemoryCallback bob = MemoryCallback.loopback();
+        MemoryPluginCallback alice = LanTestSupport.loopbackCallback();
+        MemoryPluginCallback bob = LanTestSupport.loopbackCallback();
         FixedInterfaces aliceInterfaces = new FixedInterfaces(LOOPBACK_4);
         LanPlugin alicePlugin = support.start(alice, aliceInterfaces);
         LanPlugin bobPlugin = support.start(bob, new FixedInterfaces(LOOPBACK_4));
@@ -211,7 +212,7 @@ class LanPluginTest {
         assertThat(bobPlugin.createConnection(ipPorts(oldIpPort))).isNull();
         DuplexTransportConnection out = support.keep(bobPlugin.createConnection(ipPorts("127.0.0.2:" + port)));
         assertThat(out).isNotNull();
-        assertCarries(out, support.keep(alice.incoming.poll(10, SECONDS)), new byte[] {42});
+        assertCarries(out, support.keep(alice.incoming().poll(10, SECONDS)), new byte[] {42});
 
         aliceInterfaces.set();
         support.scheduler.advance(LanConstants.INTERFACE_CHECK_INTERVAL_MS);
@@ -219,14 +220,14 @@ class LanPluginTest {
         aliceInterfaces.set(LOOPBACK_4);
         support.scheduler.advance(LanConstants.INTERFACE_CHECK_INTERVAL_MS);
         await(() -> alicePlugin.getState() == Plugin.State.ACTIVE);
-        assertThat(alice.states).containsExactly(Plugin.State.ACTIVE, Plugin.State.INACTIVE, Plugin.State.ACTIVE);
+        assertThat(alice.states()).containsExactly(Plugin.State.ACTIVE, Plugin.State.INACTIVE, Plugin.State.ACTIVE);
     }
 
     @Test
     void usesNoLoopbackAddressUnlessTheSettingAllowsIt() throws Exception {
-        MemoryCallback strict = new MemoryCallback(Settings.EMPTY);
+        MemoryPluginCallback strict = new MemoryPluginCallback(Settings.EMPTY);
         LanPlugin strictPlugin = support.start(strict, new FixedInterfaces(LOOPBACK_4, LOOPBACK_6));
-        MemoryCallback bob = MemoryCallback.loopback();
+        MemoryPluginCallback bob = LanTestSupport.loopbackCallback();
         LanPlugin bobPlugin = support.start(bob, new FixedInterfaces(LOOPBACK_4, LOOPBACK_6));
 
         assertThat(strictPlugin.getState()).isEqualTo(Plugin.State.INACTIVE);
@@ -240,12 +241,12 @@ class LanPluginTest {
         } finally {
             listener.close();
         }
-        assertThat(bob.incoming).isEmpty();
+        assertThat(bob.incoming()).isEmpty();
     }
 
     @Test
     void staysDisabledWhenTheUserSwitchedItOff() throws Exception {
-        MemoryCallback callback = new MemoryCallback(Settings.EMPTY.withBoolean(Plugin.PREF_ENABLE, false)
+        MemoryPluginCallback callback = new MemoryPluginCallback(Settings.EMPTY.withBoolean(Plugin.PREF_ENABLE, false)
                 .withBoolean(LanConstants.PREF_ALLOW_LOOPBACK, true));
         LanPlugin plugin = support.start(callback, new FixedInterfaces(LOOPBACK_4));
 
@@ -258,8 +259,9 @@ class LanPluginTest {
     @Test
     void pollConnectsToEachTargetAndHandsTheConnectionOver() throws Exception {
         LanTestSupport.CountingBackoff backoff = new LanTestSupport.CountingBackoff();
-        LanPlugin alicePlugin = support.start(MemoryCallback.loopback(), new FixedInterfaces(LOOPBACK_4), backoff);
-        MemoryCallback bob = MemoryCallback.loopback();
+        LanPlugin alicePlugin =
+                support.start(LanTestSupport.loopbackCallback(), new FixedInterfaces(LOOPBACK_4), backoff);
+        MemoryPluginCallback bob = LanTestSupport.loopbackCallback();
         support.start(bob, new FixedInterfaces(LOOPBACK_4));
         BlockingQueue<DuplexTransportConnection> handed = new LinkedBlockingQueue<>();
 
@@ -268,15 +270,15 @@ class LanPluginTest {
 
         DuplexTransportConnection out = support.keep(handed.poll(10, SECONDS));
         assertThat(out).isNotNull();
-        assertCarries(out, support.keep(bob.incoming.poll(10, SECONDS)), new byte[] {7});
+        assertCarries(out, support.keep(bob.incoming().poll(10, SECONDS)), new byte[] {7});
         assertThat(backoff.increments.get()).isEqualTo(1);
         await(() -> backoff.resets.get() >= 1);
     }
 
     @Test
     void stopClosesTheServerSockets() throws Exception {
-        MemoryCallback alice = MemoryCallback.loopback();
-        MemoryCallback bob = MemoryCallback.loopback();
+        MemoryPluginCallback alice = LanTestSupport.loopbackCallback();
+        MemoryPluginCallback bob = LanTestSupport.loopbackCallback();
         LanPlugin alicePlugin = support.start(alice, new FixedInterfaces(LOOPBACK_4));
         LanPlugin bobPlugin = support.start(bob, new FixedInterfaces(LOOPBACK_4));
 
@@ -285,7 +287,7 @@ class LanPluginTest {
         assertThat(alicePlugin.getState()).isEqualTo(Plugin.State.STARTING_STOPPING);
         assertThat(bobPlugin.createConnection(alice.getLocalProperties())).isNull();
         assertThat(alicePlugin.createConnection(bob.getLocalProperties())).isNull();
-        assertThat(bob.incoming).isEmpty();
+        assertThat(bob.incoming()).isEmpty();
     }
 
     private static TransportProperties ipPorts(String value) {

@@ -13,7 +13,9 @@ import java.util.function.BooleanSupplier;
 import org.thicket.bramble.plugin.api.Backoff;
 import org.thicket.bramble.plugin.api.DuplexTransportConnection;
 import org.thicket.bramble.plugin.api.PluginException;
+import org.thicket.bramble.settings.api.Settings;
 import org.thicket.bramble.test.ManualScheduler;
+import org.thicket.bramble.test.MemoryPluginCallback;
 import org.thicket.bramble.test.SettableClock;
 
 /**
@@ -36,11 +38,16 @@ final class LanTestSupport implements AutoCloseable {
     private final List<LanPlugin> plugins = new ArrayList<>();
     private final List<DuplexTransportConnection> connections = new ArrayList<>();
 
-    LanPlugin start(MemoryCallback callback, InterfaceLister interfaces) throws PluginException {
+    /** A fresh app whose settings let the plugin use loopback addresses. */
+    static MemoryPluginCallback loopbackCallback() {
+        return new MemoryPluginCallback(Settings.EMPTY.withBoolean(LanConstants.PREF_ALLOW_LOOPBACK, true));
+    }
+
+    LanPlugin start(MemoryPluginCallback callback, InterfaceLister interfaces) throws PluginException {
         return start(callback, interfaces, new CountingBackoff());
     }
 
-    LanPlugin start(MemoryCallback callback, InterfaceLister interfaces, Backoff backoff) throws PluginException {
+    LanPlugin start(MemoryPluginCallback callback, InterfaceLister interfaces, Backoff backoff) throws PluginException {
         LanPlugin plugin = new LanPlugin(ioExecutor, scheduler, interfaces, backoff, callback, new Random());
         plugins.add(plugin);
         plugin.start();

@@ -27,6 +27,8 @@ import org.thicket.bramble.plugin.api.RendezvousEndpoint;
 import org.thicket.bramble.plugin.api.TransportProperties;
 import org.thicket.bramble.plugin.tor.api.TorStatusEvent;
 import org.thicket.bramble.plugin.tor.privnet.PrivateTorNetwork;
+import org.thicket.bramble.settings.api.Settings;
+import org.thicket.bramble.test.MemoryPluginCallback;
 
 /**
  * Two Tor plugins, each with its own tor, on one private Tor network shared by the class (starting it is the slow
@@ -110,8 +112,9 @@ class TorPluginIntegrationTest {
     void rendezvousEndpointsPublishDerivedOnionsAndConnect() throws Exception {
         byte[] material = new byte[64];
         for (int i = 0; i < material.length; i++) material[i] = (byte) (i * 7 + 1);
-        TestPluginCallback aliceHandler = new TestPluginCallback(alice.eventBus());
-        TestPluginCallback bobHandler = new TestPluginCallback(bob.eventBus());
+        MemoryPluginCallback aliceHandler =
+                new MemoryPluginCallback(Settings.EMPTY, alice.eventBus(), TorPlugin.ID);
+        MemoryPluginCallback bobHandler = new MemoryPluginCallback(Settings.EMPTY, bob.eventBus(), TorPlugin.ID);
         RendezvousEndpoint aliceEnd = alice.plugin().createRendezvousEndpoint(new FixedKeyMaterial(material), true,
                 aliceHandler);
         RendezvousEndpoint bobEnd = bob.plugin().createRendezvousEndpoint(new FixedKeyMaterial(material), false,

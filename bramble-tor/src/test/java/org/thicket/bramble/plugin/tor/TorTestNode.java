@@ -13,6 +13,7 @@ import org.thicket.bramble.plugin.api.TransportProperties;
 import org.thicket.bramble.plugin.tor.api.TorConfig;
 import org.thicket.bramble.settings.api.Settings;
 import org.thicket.bramble.test.CapturingEventBus;
+import org.thicket.bramble.test.MemoryPluginCallback;
 
 /**
  * One device's Tor plugin for tests and benchmarks: its own tor directory, settings kept in memory across restarts,
@@ -25,7 +26,7 @@ public final class TorTestNode {
     private final TorConfig config;
     private final Executor ioExecutor;
     private final CapturingEventBus eventBus = new CapturingEventBus();
-    private final TestPluginCallback callback = new TestPluginCallback(eventBus);
+    private final MemoryPluginCallback callback = new MemoryPluginCallback(Settings.EMPTY, eventBus, TorPlugin.ID);
     private TorPlugin plugin;
 
     public TorTestNode(Path directory, Path torBinary, List<String> extraTorrcLines, Executor ioExecutor) {
@@ -48,7 +49,7 @@ public final class TorTestNode {
         return plugin;
     }
 
-    TestPluginCallback callback() {
+    MemoryPluginCallback callback() {
         return callback;
     }
 
@@ -68,7 +69,7 @@ public final class TorTestNode {
     public boolean awaitState(Plugin.State state, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (plugin.getState() == state && callback.reportedState() == state) return true;
+            if (plugin.getState() == state && callback.lastState() == state) return true;
             Thread.sleep(100);
         }
         return false;
