@@ -68,6 +68,16 @@ public final class StreamBench {
         new StreamBench(mebibytes, iterations).run();
     }
 
+    /**
+     * The raw cipher's seal+open against a BTP stream's write+read with the app's default padding, interleaved: the
+     * first figures of the sync benchmark, so that one run reports all three.
+     */
+    public static void compareRoundTrips(int mebibytes, int iterations) throws Exception {
+        StreamBench bench = new StreamBench(mebibytes, iterations);
+        bench.compare("raw seal+open", bench::rawRoundTrip, "stream write+read (POWER_OF_TWO)",
+                () -> bench.streamRoundTrip(bench.padded));
+    }
+
     private void run() throws Exception {
         System.out.printf("BTP stream benchmark: %d MiB per pass, %d warm-up and %d measured passes of each side, "
                         + "the two sides of a pair interleaved so that they share the machine's load; MB/s = 10^6 "

@@ -1,36 +1,25 @@
 package org.thicket.messenger.bench;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.thicket.bramble.stream.api.StreamConstants.MAX_PAYLOAD_LENGTH;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
 import com.google.inject.Module;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.thicket.bramble.bench.StreamBench;
 import org.thicket.bramble.connection.api.ConnectionManager;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.contact.api.ContactManager;
-import org.thicket.bramble.crypto.CryptoModule;
-import org.thicket.bramble.crypto.api.AuthenticatedCipher;
-import org.thicket.bramble.crypto.api.DecryptionException;
 import org.thicket.bramble.crypto.api.ScryptCost;
 import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.DatabaseComponent;
@@ -39,12 +28,6 @@ import org.thicket.bramble.db.api.TransactionManager;
 import org.thicket.bramble.event.api.EventBus;
 import org.thicket.bramble.identity.api.Identity;
 import org.thicket.bramble.lifecycle.api.StartResult;
-import org.thicket.bramble.plugin.api.TransportId;
-import org.thicket.bramble.stream.StreamModule;
-import org.thicket.bramble.stream.api.StreamContext;
-import org.thicket.bramble.stream.api.StreamReaderFactory;
-import org.thicket.bramble.stream.api.StreamWriter;
-import org.thicket.bramble.stream.api.StreamWriterFactory;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessagesAckedEvent;
 import org.thicket.bramble.sync.api.Visibility;
@@ -73,10 +56,7 @@ import org.thicket.messenger.node.MessengerNode;
  */
 public final class SyncBench {
 
-    private static final double MB = 1_000_000.0;
-    private static final int WARM_UP = 2;
     private static final int PASSES = 5;
-    private static final int CHUNK = 16 * 1024;
     private static final int TEXT_BYTES = 1024;
     private static final int PER_TRANSACTION = 100;
     private static final long TIMEOUT_S = 600;
@@ -90,103 +70,8 @@ public final class SyncBench {
         int mebibytes = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         System.out.printf("JVM %s %s, %d processors%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-        new CipherPasses(mebibytes).run();
+        StreamBench.compareRoundTrips(mebibytes, PASSES);
         syncMessages(messages);
-    }
-
-    // ---- The raw cipher against BTP streams ----
-
-    private static final class CipherPasses {
-        private final Injector injector = Guice.createInjector(new CryptoModule(), new StreamModule());
-        private final AuthenticatedCipher cipher = injector.getInstance(AuthenticatedCipher.class);
-        private final SecretKey key = new SecretKey(new byte[SecretKey.LENGTH]);
-        private final StreamContext context = new StreamContext(new ContactId(1), null,
-                new TransportId("org.briarproject.bramble.lan"), key, key, 1, false);
-        private final byte[] payload;
-        private final Wire wire;
-
-        CipherPasses(int mebibytes) {
-            payload = new byte[mebibytes * 1024 * 1024];
-            new Random(1).nextBytes(payload);
-            wire = new Wire(payload.length + payload.length / 8);
-        }
-
-        void run() throws Exception {
-            double[] raw = new double[PASSES];
-            double[] stream = new double[PASSES];
-            for (int i = 0; i < WARM_UP; i++) {
-                rawRoundTrip();
-                streamRoundTrip();
-            }
-            for (int i = 0; i < PASSES; i++) {
-                long start = System.nanoTime();
-                rawRoundTrip();
-                long middle = System.nanoTime();
-                streamRoundTrip();
-                long end = System.nanoTime();
-                raw[i] = payload.length / MB / ((middle - start) / 1e9);
-                stream[i] = payload.length / MB / ((end - middle) / 1e9);
-            }
-            double rawMedian = median(raw);
-            double streamMedian = median(stream);
-            System.out.printf("raw XSalsa20-Poly1305 seal+open, 988-byte frames: median %.1f MB/s (best %.1f)%n",
-                    rawMedian, max(raw));
-            System.out.printf("BTP stream write+read, default padding:         median %.1f MB/s (best %.1f), "
-                    + "%.0f %% of raw%n", streamMedian, max(stream), 100 * streamMedian / rawMedian);
-        }
-
-        private long rawRoundTrip() throws DecryptionException {
-            byte[] nonce = new byte[24];
-            byte[] sealed = new byte[MAX_PAYLOAD_LENGTH + AuthenticatedCipher.MAC_LENGTH];
-            byte[] opened = new byte[MAX_PAYLOAD_LENGTH];
-            long sink = 0;
-            for (int off = 0; off + MAX_PAYLOAD_LENGTH <= payload.length; off += MAX_PAYLOAD_LENGTH) {
-                cipher.encrypt(key, nonce, payload, off, MAX_PAYLOAD_LENGTH, sealed, 0);
-                cipher.decrypt(key, nonce, sealed, 0, sealed.length, opened, 0);
-                sink += opened[0];
-            }
-            return sink;
-        }
-
-        private long streamRoundTrip() throws IOException {
-            wire.reset();
-            StreamWriter writer = injector.getInstance(StreamWriterFactory.class).createStreamWriter(wire, context);
-            OutputStream out = writer.getOutputStream();
-            for (int off = 0; off < payload.length; off += CHUNK) {
-                out.write(payload, off, Math.min(CHUNK, payload.length - off));
-            }
-            writer.sendEndOfStream();
-            InputStream in = wire.reader();
-            in.skipNBytes(16); // the tag, which the connection manager reads before the stream reader
-            InputStream reader = injector.getInstance(StreamReaderFactory.class).createStreamReader(in, context);
-            byte[] buffer = new byte[CHUNK];
-            long total = 0;
-            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) total += n;
-            if (total != payload.length) throw new IllegalStateException("Read " + total + " bytes back");
-            return total;
-        }
-    }
-
-    /** The in-memory wire, reused between passes and read in place, so neither growing nor copying is measured. */
-    private static final class Wire extends ByteArrayOutputStream {
-
-        Wire(int capacity) {
-            super(capacity);
-        }
-
-        InputStream reader() {
-            return new ByteArrayInputStream(buf, 0, count);
-        }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static double max(double[] values) {
-        return Arrays.stream(values).max().orElseThrow();
     }
 
     // ---- Private messages between two nodes ----
