@@ -30,6 +30,7 @@ import org.thicket.bramble.plugin.api.RendezvousEndpoint;
 import org.thicket.bramble.plugin.api.TransportId;
 import org.thicket.bramble.plugin.api.TransportIds;
 import org.thicket.bramble.plugin.api.TransportProperties;
+import org.thicket.bramble.plugin.tor.api.OnionPublishedEvent;
 import org.thicket.bramble.plugin.tor.api.TorConfig;
 import org.thicket.bramble.plugin.tor.api.TorStatus;
 import org.thicket.bramble.plugin.tor.api.TorStatusEvent;
@@ -384,6 +385,7 @@ final class TorPlugin implements DuplexPlugin, EventListener, TorStatusSource {
         @Override
         public void descriptorUploaded(String onionAddress) {
             LOG.debug("Onion descriptor uploaded");
+            eventBus.broadcast(new OnionPublishedEvent(onionAddress));
         }
 
         @Override

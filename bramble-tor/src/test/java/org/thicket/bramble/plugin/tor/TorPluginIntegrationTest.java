@@ -151,10 +151,15 @@ class TorPluginIntegrationTest {
     @Order(5)
     void aRestartedPluginKeepsItsOnionAndCanBeReachedAgain() throws Exception {
         TransportProperties before = alice.localProperties();
+        int published = alice.onionsPublished();
         alice.stop();
         alice.start();
         assertThat(alice.awaitState(Plugin.State.ACTIVE, BOOTSTRAP_TIMEOUT)).isTrue();
         assertThat(alice.localProperties()).isEqualTo(before);
+        // Bob's tor still holds the descriptor with the old introduction points: until Alice's new one is on the
+        // directories, refetching it (which the plugin does after a failed connect) would only bring the old one.
+        assertThat(alice.awaitOnionsPublished(published, BOOTSTRAP_TIMEOUT)).as("Alice's descriptor published")
+                .isTrue();
         DuplexTransportConnection outgoing = bob.connect(alice.localProperties(), CONNECT_TIMEOUT);
         assertThat(outgoing).as("Bob reaches the restarted Alice").isNotNull();
         DuplexTransportConnection incoming = alice.awaitIncoming(IO_TIMEOUT);

@@ -10,6 +10,7 @@ import org.thicket.bramble.plugin.api.DuplexTransportConnection;
 import org.thicket.bramble.plugin.api.Plugin;
 import org.thicket.bramble.plugin.api.PluginException;
 import org.thicket.bramble.plugin.api.TransportProperties;
+import org.thicket.bramble.plugin.tor.api.OnionPublishedEvent;
 import org.thicket.bramble.plugin.tor.api.TorConfig;
 import org.thicket.bramble.settings.api.Settings;
 import org.thicket.bramble.test.CapturingEventBus;
@@ -63,6 +64,21 @@ public final class TorTestNode {
 
     public TransportProperties localProperties() {
         return callback.getLocalProperties();
+    }
+
+    /** How many times tor has published one of this node's onion descriptors so far. */
+    public int onionsPublished() {
+        return eventBus.events(OnionPublishedEvent.class).size();
+    }
+
+    /** Waits until more than {@code count} descriptors were published; false if not within the timeout. */
+    public boolean awaitOnionsPublished(int count, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (onionsPublished() > count) return true;
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     /** Waits until the plugin reports this state; false if it did not within the timeout. */
