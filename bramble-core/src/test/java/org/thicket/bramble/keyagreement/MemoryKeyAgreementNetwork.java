@@ -4,7 +4,6 @@ import com.google.inject.Module;
 import com.google.inject.multibindings.Multibinder;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,11 +15,11 @@ import org.thicket.bramble.plugin.api.DuplexPluginFactory;
 import org.thicket.bramble.plugin.api.DuplexTransportConnection;
 import org.thicket.bramble.plugin.api.KeyAgreementListener;
 import org.thicket.bramble.plugin.api.PluginCallback;
-import org.thicket.bramble.plugin.api.PollTarget;
 import org.thicket.bramble.plugin.api.TransportId;
 import org.thicket.bramble.plugin.api.TransportIds;
 import org.thicket.bramble.plugin.api.TransportProperties;
 import org.thicket.bramble.test.MemoryConnection;
+import org.thicket.bramble.test.PassivePlugin;
 import org.thicket.bramble.transport.api.TransportDescriptor;
 
 /**
@@ -130,53 +129,10 @@ public final class MemoryKeyAgreementNetwork {
         }
     }
 
-    private final class Plugin implements DuplexPlugin {
+    private final class Plugin extends PassivePlugin implements DuplexPlugin {
 
-        @Override
-        public TransportId getId() {
-            return TRANSPORT;
-        }
-
-        @Override
-        public long getMaxLatency() {
-            return MAX_LATENCY;
-        }
-
-        @Override
-        public long getMaxIdleTime() {
-            return MAX_IDLE_TIME;
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public State getState() {
-            return State.ACTIVE;
-        }
-
-        @Override
-        public int getReasonsDisabled() {
-            return 0;
-        }
-
-        @Override
-        public boolean shouldPoll() {
-            return false;
-        }
-
-        @Override
-        public long getPollingInterval() {
-            return 0;
-        }
-
-        @Override
-        public void poll(Collection<PollTarget> targets) {
+        Plugin() {
+            super(TRANSPORT, MAX_LATENCY, MAX_IDLE_TIME, State.ACTIVE);
         }
 
         @Override
