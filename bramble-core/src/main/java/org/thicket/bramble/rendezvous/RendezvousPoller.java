@@ -64,6 +64,8 @@ import org.thicket.bramble.system.api.Clock;
 final class RendezvousPoller implements Service, EventListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RendezvousPoller.class);
+    /** When a new endpoint tries the peer's before the regular polls: 5, 15 and 30 s after it opened. */
+    private static final List<Long> EARLY_ATTEMPTS_MS = List.of(5_000L, 15_000L, 30_000L);
 
     private final DatabaseComponent db;
     private final IdentityManager identityManager;
@@ -222,10 +224,30 @@ final class RendezvousPoller implements Service, EventListener {
         synchronized (lock) {
             if (isLive(s) && !s.endpoints.containsKey(t)) {
                 s.endpoints.put(t, endpoint);
+                scheduleEarlyAttempts(s, t, endpoint);
                 return;
             }
         }
         closeEndpoint(endpoint);
+    }
+
+    /**
+     * Two people swapping links usually add them within a minute of each other, and the peer's endpoint (e.g. its
+     * onion service) appears some seconds after it adds ours: a few early attempts find it then, instead of at the
+     * next minute's poll. Attempts shorter than the polling interval only.
+     */
+    private void scheduleEarlyAttempts(Session s, TransportId t, RendezvousEndpoint endpoint) {
+        for (long delayMs : EARLY_ATTEMPTS_MS) {
+            if (delayMs >= config.pollingIntervalMs()) return;
+            scheduler.schedule(() -> ioExecutor.execute(() -> reachIfIdle(s, t, endpoint)), delayMs, MILLISECONDS);
+        }
+    }
+
+    private void reachIfIdle(Session s, TransportId t, RendezvousEndpoint endpoint) {
+        synchronized (lock) {
+            if (!running || !isLive(s) || s.connections > 0 || s.endpoints.get(t) != endpoint) return;
+        }
+        reach(s, t, endpoint);
     }
 
     /** Whether the session is still the pending contact's and has not failed. */

@@ -59,11 +59,37 @@ class RendezvousPollerTest {
     }
 
     private static Module rendezvousOver(Switchboard switchboard) {
+        return rendezvousOver(switchboard, FAST);
+    }
+
+    private static Module rendezvousOver(Switchboard switchboard, RendezvousConfig config) {
         return binder -> {
             Multibinder.newSetBinder(binder, DuplexPluginFactory.class).addBinding()
                     .toInstance(SwitchboardPlugin.factory(switchboard));
-            OptionalBinder.newOptionalBinder(binder, RendezvousConfig.class).setBinding().toInstance(FAST);
+            OptionalBinder.newOptionalBinder(binder, RendezvousConfig.class).setBinding().toInstance(config);
         };
+    }
+
+    @Test
+    void linksAddedAtAboutTheSameTimeMeetBeforeTheFirstRegularPoll() throws Exception {
+        // Polls an hour apart: only the early attempts after an endpoint opens (5 s) can bring the two together.
+        RendezvousConfig hourly = new RendezvousConfig(3_600_000, RendezvousConfig.DEFAULT.timeoutMs());
+        Switchboard switchboard = new Switchboard();
+        RecordingContactExchange exchangeA = new RecordingContactExchange();
+        RecordingContactExchange exchangeB = new RecordingContactExchange();
+        CoreNode a = node("a", 0, RendezvousTesting.transportKeys(), rendezvousOver(switchboard, hourly),
+                RendezvousTesting.contactExchange(exchangeA));
+        CoreNode b = node("b", 1, RendezvousTesting.transportKeys(), rendezvousOver(switchboard, hourly),
+                RendezvousTesting.contactExchange(exchangeB));
+
+        a.get(PendingContactManager.class).addPendingContact(b.get(PendingContactManager.class).getHandshakeLink(),
+                "Bob");
+        b.get(PendingContactManager.class).addPendingContact(a.get(PendingContactManager.class).getHandshakeLink(),
+                "Alice");
+
+        assertThat(exchangeA.called.await(CoreNode.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(exchangeB.called.await(CoreNode.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(exchangeA.exchanges.get(0).masterKey()).isEqualTo(exchangeB.exchanges.get(0).masterKey());
     }
 
     /** Counts down once the pending contact has gone through CONNECTING and then ADDING_CONTACT. */
