@@ -18,6 +18,7 @@ import org.thicket.bramble.connection.api.ConnectionManager;
 import org.thicket.bramble.contact.api.Contact;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.contact.api.ContactManager;
+import org.thicket.bramble.contact.api.PendingContact;
 import org.thicket.bramble.contact.api.PendingContactId;
 import org.thicket.bramble.contactexchange.api.ContactExchangeConfig;
 import org.thicket.bramble.contactexchange.api.ContactExchangeManager;
@@ -25,6 +26,7 @@ import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.data.api.BdfCodec;
 import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.db.api.DbException;
+import org.thicket.bramble.db.api.Transaction;
 import org.thicket.bramble.identity.api.IdentityManager;
 import org.thicket.bramble.identity.api.LocalAuthor;
 import org.thicket.bramble.plugin.api.DuplexTransportConnection;
@@ -242,9 +244,18 @@ final class ContactExchangeManagerImpl implements ContactExchangeManager {
             ContactId c = contactManager.addContact(txn, theirs.author(), localAuthor.id(), rootKey, timestamp,
                     alice, verified, true);
             propertyManager.addRemoteProperties(txn, c, theirs.properties());
-            if (pendingContactId != null) db.removePendingContact(txn, pendingContactId);
+            if (pendingContactId != null) adoptPendingContact(txn, pendingContactId, c);
             return contactManager.getContact(txn, c);
         });
+    }
+
+    /** The alias the user gave the pending contact names the contact it became; the pending contact goes. */
+    private void adoptPendingContact(Transaction txn, PendingContactId pendingContactId, ContactId c)
+            throws DbException {
+        for (PendingContact p : db.getPendingContacts(txn)) {
+            if (p.id().equals(pendingContactId)) contactManager.setContactAlias(txn, c, p.alias());
+        }
+        db.removePendingContact(txn, pendingContactId);
     }
 
     private static void closeQuietly(DuplexTransportConnection connection) {

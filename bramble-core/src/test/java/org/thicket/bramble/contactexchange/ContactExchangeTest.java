@@ -164,7 +164,8 @@ class ContactExchangeTest {
         PendingContactId pendingId = new PendingContactId(
                 first.get(CryptoComponent.class).hash(PendingContactId.LABEL, handshakeKey.getEncoded()));
         first.db().transaction(false, txn -> first.db().addPendingContact(txn,
-                new PendingContact(pendingId, handshakeKey, "Bob", first.get(Clock.class).currentTimeMillis())));
+                new PendingContact(pendingId, handshakeKey, "Bob from the bus", first.get(Clock.class)
+                        .currentTimeMillis())));
         SecretKey masterKey = TestNode.randomKey();
         MemoryConnection[] ends = MemoryConnection.pair(30_000, 60_000);
 
@@ -181,6 +182,7 @@ class ContactExchangeTest {
         bobsContact.get(CoreNode.TIMEOUT_SECONDS, TimeUnit.SECONDS);
 
         assertThat(contact.verified()).isFalse();
+        assertThat(contact.alias()).as("the name the user gave the link").isEqualTo("Bob from the bus");
         assertThat(contacts(first)).containsExactly(contact);
         assertThatThrownBy(() -> first.db().transaction(false, txn -> first.db().removePendingContact(txn, pendingId)))
                 .isInstanceOf(NoSuchContactException.class);

@@ -78,7 +78,9 @@ class TorLinksEndToEndTest {
         int bobAtAlice = alice.awaitOneContact(MEET_TIMEOUT);
         int aliceAtBob = bob.awaitOneContact(MEET_TIMEOUT);
         assertThat(alice.get("/v1/contacts").json().get(0).path("name").asText()).isEqualTo("Bob");
+        assertThat(alice.get("/v1/contacts").json().get(0).path("alias").asText()).isEqualTo("Bob by link");
         assertThat(bob.get("/v1/contacts").json().get(0).path("name").asText()).isEqualTo("Alice");
+        assertThat(bob.get("/v1/contacts").json().get(0).path("alias").asText()).isEqualTo("Alice by link");
 
         deliver(alice, bobAtAlice, bob, aliceAtBob, List.of("Hello Bob, over Tor"));
         deliver(bob, aliceAtBob, alice, bobAtAlice, List.of("Hello Alice, over Tor"));
