@@ -106,7 +106,7 @@ final class TorBinaries {
         return Arrays.compare(a, b);
     }
 
-    private static Path extractBundled(Path directory) throws IOException {
+    static Path extractBundled(Path directory) throws IOException {
         String resource = architecture() + "/tor";
         byte[] expected;
         try (InputStream in = TorBinaries.class.getClassLoader().getResourceAsStream(resource)) {
