@@ -435,6 +435,11 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     }
 
     @Override
+    public boolean isSeenBy(Transaction txn, ContactId contactId, MessageId id) throws DbException {
+        return statuses.isSeen(connection(txn), contactId, id);
+    }
+
+    @Override
     public boolean raiseAckFlag(Transaction txn, ContactId contactId, MessageId id) throws DbException {
         if (!statuses.raiseAckFlag(writable(txn), contactId, id)) return false;
         attachOnce(txn, new MessageToAckEvent(contactId));

@@ -93,6 +93,19 @@ final class StatusTable {
         return update(c, sql, contactId, id.getBytes()) > 0;
     }
 
+    boolean isSeen(Connection c, ContactId contactId, MessageId id) throws DbException {
+        String sql = "SELECT 1 FROM statuses WHERE contactId = ? AND messageId = ? AND seen = TRUE";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, contactId.value());
+            ps.setBytes(2, id.getBytes());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new DbException("Could not look up the status of " + id + " for contact " + contactId.value(), e);
+        }
+    }
+
     List<MessageId> getMessagesToAck(Connection c, ContactId contactId, int max) throws DbException {
         String sql = "SELECT messageId FROM statuses WHERE contactId = ? AND ack = TRUE" + OLDEST_FIRST + " LIMIT ?";
         return queryIds(c, sql, contactId, max);

@@ -6,6 +6,7 @@ import static org.thicket.messenger.messaging.api.MessagingConstants.MSG_KEY_MSG
 import static org.thicket.messenger.messaging.api.MessagingConstants.PRIVATE_MESSAGE;
 
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thicket.bramble.client.api.ClientHelper;
+import org.thicket.bramble.contact.api.Contact;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.data.api.BdfDictionary;
 import org.thicket.bramble.db.api.DatabaseComponent;
@@ -26,8 +28,8 @@ import org.thicket.bramble.lifecycle.api.Service;
 import org.thicket.bramble.lifecycle.api.ServiceException;
 import org.thicket.bramble.sync.api.GroupId;
 import org.thicket.bramble.sync.api.MessageId;
-import org.thicket.bramble.sync.api.Metadata;
 import org.thicket.bramble.sync.api.MessagesAckedEvent;
+import org.thicket.bramble.sync.api.Metadata;
 import org.thicket.bramble.util.UniqueId;
 import org.thicket.messenger.messaging.api.PrivateMessageDeliveredEvent;
 
@@ -66,9 +68,35 @@ final class DeliveryTracker implements Service, EventListener {
                 .with(MSG_KEY_DELIVERED, false));
     }
 
+    /**
+     * Also catches up on acks that were recorded but not yet turned into delivered flags when the app last died: the
+     * ack's transaction and the one marking delivery are separate, and a kill between them would leave a message
+     * undelivered for good, since the contact never acks it again.
+     */
     @Override
     public void startService() {
         eventBus.addListener(this);
+        executor.execute(this::catchUp);
+    }
+
+    private void catchUp() {
+        try {
+            db.transaction(false, txn -> {
+                for (Contact contact : db.getContacts(txn)) catchUp(txn, contact.id());
+            });
+        } catch (DbException | RuntimeException e) {
+            LOG.error("Could not catch up on acks recorded before the last stop", e);
+        }
+    }
+
+    private void catchUp(Transaction txn, ContactId contactId) throws DbException {
+        GroupId group = groups.contactGroupId(txn, contactId);
+        if (!db.containsGroup(txn, group)) return;
+        List<MessageId> seen = new ArrayList<>();
+        for (MessageId id : db.getMessageIds(txn, group, undelivered)) {
+            if (db.isSeenBy(txn, contactId, id)) seen.add(id);
+        }
+        markDelivered(txn, contactId, seen);
     }
 
     /** Records the acks already queued, then ends the executor. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.thicket.messenger.messaging.api.MessagingConstants.MAX_CLOCK_DIFFERENCE_MS;
 import static org.thicket.messenger.messaging.api.MessagingConstants.MAX_IMAGE_SIZE;
+import static org.thicket.messenger.messaging.api.MessagingConstants.MSG_KEY_DELIVERED;
 import static org.thicket.messenger.messaging.api.MessagingConstants.NO_AUTO_DELETE_TIMER;
 
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import org.thicket.bramble.client.api.ClientHelper;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.contact.api.ContactManager;
 import org.thicket.bramble.crypto.api.SecretKey;
+import org.thicket.bramble.data.api.BdfDictionary;
 import org.thicket.bramble.db.api.NoSuchMessageException;
 import org.thicket.bramble.event.api.EventBus;
 import org.thicket.bramble.identity.api.Author;
@@ -94,6 +96,26 @@ class ConversationTest extends TwoContactsTestCase {
                 .isEqualTo(new PrivateMessageDeliveredEvent(alice.peer(), sent.id()));
         assertThat(conversation(alice)).extracting(PrivateMessageHeader::delivered).containsExactly(true);
         assertThat(text(alice, sent.id())).isEqualTo("hello Bob");
+    }
+
+    @Test
+    void anAckRecordedJustBeforeACrashStillMarksTheMessageDeliveredAtTheNextStart() throws Exception {
+        PrivateMessageHeader sent = send(alice, "acked, then the power went");
+        Courier.moveMessages(alice, bob);
+        Courier.moveAcks(bob, alice);
+        alice.await(PrivateMessageDeliveredEvent.class, e -> e.messageId().equals(sent.id()));
+        // The state a kill between the ack's transaction and the delivery tracker's leaves: seen, not delivered.
+        alice.call(txn -> {
+            alice.get(ClientHelper.class).mergeMessageMetadata(txn, sent.id(),
+                    new BdfDictionary().with(MSG_KEY_DELIVERED, false));
+            return null;
+        });
+        assertThat(conversation(alice)).extracting(PrivateMessageHeader::delivered).containsExactly(false);
+
+        alice.restart();
+
+        alice.await(PrivateMessageDeliveredEvent.class, e -> e.messageId().equals(sent.id()));
+        assertThat(conversation(alice)).extracting(PrivateMessageHeader::delivered).containsExactly(true);
     }
 
     @Test

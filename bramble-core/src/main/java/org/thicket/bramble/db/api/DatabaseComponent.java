@@ -172,6 +172,9 @@ public interface DatabaseComponent extends DatabaseLifecycle {
      */
     Collection<MessageId> getUnackedMessagesToSend(Transaction txn, ContactId contactId) throws DbException;
 
+    /** Whether the contact has the message: it acked it, or sent it to us. */
+    boolean isSeenBy(Transaction txn, ContactId contactId, MessageId id) throws DbException;
+
     /**
      * Records that the messages went to the contact over a transport with this maximum latency: each is due again
      * at now + 2 * maxLatency * 2^txCount (the exponent capped at 20), then its transmission count goes up by one
