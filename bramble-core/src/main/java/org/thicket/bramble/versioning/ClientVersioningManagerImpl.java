@@ -190,7 +190,7 @@ final class ClientVersioningManagerImpl implements ClientVersioningManager, Serv
         db.addGroup(txn, group);
         db.setGroupVisibility(txn, contact.id(), group.getId(), Visibility.SHARED);
         clientHelper.setContactId(txn, group.getId(), contact.id());
-        storeLocalUpdate(txn, group.getId(), new Update(ourStates(List.of()), FIRST_UPDATE_VERSION));
+        storeLocalUpdate(txn, contact, group.getId(), new Update(ourStates(List.of()), FIRST_UPDATE_VERSION));
     }
 
     /**
@@ -203,7 +203,7 @@ final class ClientVersioningManagerImpl implements ClientVersioningManager, Serv
         List<ClientState> newLocal = ourStates(newRemote);
         if (!newLocal.equals(oldLocal)) {
             delete(txn, local.id());
-            storeLocalUpdate(txn, g, new Update(newLocal, local.update().updateVersion() + 1));
+            storeLocalUpdate(txn, contact, g, new Update(newLocal, local.update().updateVersion() + 1));
         }
         Map<ClientMajorVersion, Visibility> before = visibilities(oldLocal, oldRemote);
         Map<ClientMajorVersion, Visibility> after = visibilities(newLocal, newRemote);
@@ -241,9 +241,20 @@ final class ClientVersioningManagerImpl implements ClientVersioningManager, Serv
         return visibilities;
     }
 
-    private void storeLocalUpdate(Transaction txn, GroupId g, Update update) throws DbException {
-        Message message = clientHelper.createMessage(g, clock.currentTimeMillis(), update.toList());
+    private void storeLocalUpdate(Transaction txn, Contact contact, GroupId g, Update update) throws DbException {
+        Message message = clientHelper.createMessage(g, timestamp(contact), update.toList());
         clientHelper.addLocalMessage(txn, message, metadata(update, true), true, false);
+    }
+
+    /**
+     * The clock's time on our side of a parity split. Two sides that run the same clients write byte-identical
+     * updates, and stamped in the same millisecond (adding each other at the end of one key agreement, say) they
+     * would be one message with one ID: neither side would ever receive the other's. The side whose author ID sorts
+     * first takes even milliseconds, the other odd ones (specs/clients/versioning.md section 8).
+     */
+    private long timestamp(Contact contact) {
+        long parity = contact.localAuthorId().compareTo(contact.author().id()) < 0 ? 0 : 1;
+        return (clock.currentTimeMillis() & ~1L) | parity;
     }
 
     /** Ours and the contact's newest update in the group, read back from their messages. */
