@@ -184,6 +184,12 @@ final class ClientVersioningManagerImpl implements ClientVersioningManager, Serv
                 .mapToInt(ClientState::minorVersion).findFirst().orElse(-1);
     }
 
+    @Override
+    public boolean hasHeardFrom(Transaction txn, ContactId contactId) throws DbException {
+        GroupId g = contactGroup(db.getContact(txn, contactId)).getId();
+        return db.containsGroup(txn, g) && load(txn, g).remote() != null;
+    }
+
     /** The group is always shared: the updates must flow for anything else to. */
     private void addContactGroup(Transaction txn, Contact contact) throws DbException {
         Group group = contactGroup(contact);

@@ -96,8 +96,14 @@ class ClientVersioningTest {
         CoreNode bob = nodes.create(bobDir, "Bob", 1, bobsClient.module());
         Courier courier = Courier.introduce(alice, bob);
 
+        assertThat(heardFrom(bob, courier.aliceAtBob())).as("nothing has arrived yet").isFalse();
+        assertThat(minor(bob, courier.aliceAtBob(), VersionedClient.CLIENT)).isEqualTo(-1);
+
         // Alice's first update lists the client as inactive: she has not seen that Bob runs it.
         courier.aliceToBob();
+
+        assertThat(heardFrom(bob, courier.aliceAtBob())).isTrue();
+        assertThat(heardFrom(alice, courier.bobAtAlice())).isFalse();
 
         assertThat(visibility(bob, courier.aliceAtBob(), VersionedClient.CLIENT)).isEqualTo(VISIBLE);
         assertThat(testGroupVisibility(courier, bob, bobsClient)).isEqualTo(VISIBLE);
@@ -278,6 +284,11 @@ class ClientVersioningTest {
     private static int minor(CoreNode node, ContactId c, ClientMajorVersion client) throws DbException {
         ClientVersioningManager versioning = node.get(ClientVersioningManager.class);
         return node.db().transactionWithResult(true, txn -> versioning.getClientMinorVersion(txn, c, client));
+    }
+
+    private static boolean heardFrom(CoreNode node, ContactId c) throws DbException {
+        ClientVersioningManager versioning = node.get(ClientVersioningManager.class);
+        return node.db().transactionWithResult(true, txn -> versioning.hasHeardFrom(txn, c));
     }
 
     /** Updates kept in the group: delivered messages that still have metadata (superseded ones lose it). */

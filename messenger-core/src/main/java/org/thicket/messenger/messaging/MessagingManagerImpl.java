@@ -82,7 +82,11 @@ final class MessagingManagerImpl implements MessagingManager {
             throws DbException, NotSupportedByContactException {
         PrivateMessage message = new PrivateMessage(text, attachments, autoDeleteTimer);
         int minorVersion = versioning.getClientMinorVersion(txn, contactId, CLIENT);
-        if (minorVersion < 0) throw new NotSupportedByContactException(contactId);
+        // Until a new contact's list of clients arrives the message waits, unshared, in the conversation; it is
+        // written for the oldest version (no timer) because we cannot know which the contact will announce.
+        if (minorVersion < 0 && versioning.hasHeardFrom(txn, contactId)) {
+            throw new NotSupportedByContactException(contactId);
+        }
         if (minorVersion < AUTO_DELETE_MINOR_VERSION && message.hasAutoDeleteTimer()) {
             message = new PrivateMessage(text, attachments, NO_AUTO_DELETE_TIMER);
         }

@@ -15,14 +15,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.thicket.bramble.client.api.ClientHelper;
-import org.thicket.bramble.contact.api.ContactId;
-import org.thicket.bramble.contact.api.ContactManager;
-import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.data.api.BdfDictionary;
 import org.thicket.bramble.db.api.NoSuchMessageException;
 import org.thicket.bramble.event.api.EventBus;
-import org.thicket.bramble.identity.api.Author;
-import org.thicket.bramble.identity.api.IdentityManager;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageState;
@@ -30,7 +25,6 @@ import org.thicket.bramble.sync.api.MessagesAckedEvent;
 import org.thicket.messenger.messaging.api.Attachment;
 import org.thicket.messenger.messaging.api.AttachmentHeader;
 import org.thicket.messenger.messaging.api.AttachmentReceivedEvent;
-import org.thicket.messenger.messaging.api.NotSupportedByContactException;
 import org.thicket.messenger.messaging.api.PrivateMessageDeliveredEvent;
 import org.thicket.messenger.messaging.api.PrivateMessageHeader;
 import org.thicket.messenger.messaging.api.PrivateMessageReceivedEvent;
@@ -267,7 +261,7 @@ class ConversationTest extends TwoContactsTestCase {
     }
 
     @Test
-    void theTimerGoesToAContactRunningTheCurrentVersionAndNothingToAContactWithoutTheClient() throws Exception {
+    void theTimerGoesToAContactRunningTheCurrentVersion() throws Exception {
         PrivateMessageHeader timed = alice.call(txn ->
                 alice.messaging().sendPrivateMessage(txn, alice.peer(), "for minor 3", List.of(), ONE_DAY_MS));
         assertThat(timed.autoDeleteTimer()).isEqualTo(ONE_DAY_MS);
@@ -275,22 +269,9 @@ class ConversationTest extends TwoContactsTestCase {
 
         Courier.moveMessages(alice, bob);
         assertThat(conversation(bob)).extracting(PrivateMessageHeader::autoDeleteTimer).containsExactly(ONE_DAY_MS);
-
-        Author carol = alice.get(IdentityManager.class).createIdentity("Carol").localAuthor().author();
-        Author me = alice.author();
-        byte[] rootKey = new byte[SecretKey.LENGTH];
-        ContactId carolId = alice.call(txn -> alice.get(ContactManager.class)
-                .addContact(txn, carol, me.id(), new SecretKey(rootKey), alice.clock().currentTimeMillis(), true,
-                        true, true));
-        assertThatThrownBy(() -> alice.call(txn -> alice.messaging().sendPrivateMessage(txn, carolId,
-                "Carol has not said she runs the client", List.of(), NO_AUTO_DELETE_TIMER)))
-                .as("no client-versioning update from Carol yet")
-                .isInstanceOf(NotSupportedByContactException.class);
-        List<PrivateMessageHeader> withCarol = alice.call(txn -> alice.messaging().getConversation(txn, carolId));
-        assertThat(withCarol).isEmpty();
     }
 
-    private static int bodyElements(MessagingNode node, MessageId id) throws Exception {
+    static int bodyElements(MessagingNode node, MessageId id) throws Exception {
         byte[] raw = node.call(txn -> node.db().getMessage(txn, id));
         byte[] body = Arrays.copyOfRange(raw, Message.HEADER_LENGTH, raw.length);
         return node.get(ClientHelper.class).toList(body).size();

@@ -80,12 +80,17 @@ final class MessagingNode implements AutoCloseable {
      * millisecond here: the updates' timestamp parity (specs/clients/versioning.md section 8) keeps them apart.
      */
     static void befriend(MessagingNode alice, MessagingNode bob) throws Exception {
+        meet(alice, bob);
+        Courier.settle(alice, bob);
+    }
+
+    /** Makes each the other's contact and syncs nothing: neither knows yet which clients the other runs. */
+    static void meet(MessagingNode alice, MessagingNode bob) throws Exception {
         byte[] rootKey = new byte[SecretKey.LENGTH];
         rootKey[0] = 42;
         long timestamp = alice.clock.currentTimeMillis();
         alice.peer = alice.addContact(bob.author(), new SecretKey(rootKey), timestamp, true);
         bob.peer = bob.addContact(alice.author(), new SecretKey(rootKey), timestamp, false);
-        Courier.settle(alice, bob);
     }
 
     private ContactId addContact(Author remote, SecretKey rootKey, long timestamp, boolean alice) throws Exception {

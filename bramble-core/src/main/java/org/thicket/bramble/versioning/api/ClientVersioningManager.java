@@ -25,7 +25,13 @@ public interface ClientVersioningManager {
 
     /**
      * The minor version the contact runs of this client, so a client can write messages an older peer understands;
-     * -1 if the contact does not run it.
+     * -1 if the contact does not run it, or has not told us yet ({@link #hasHeardFrom} tells the two apart).
      */
     int getClientMinorVersion(Transaction txn, ContactId contactId, ClientMajorVersion client) throws DbException;
+
+    /**
+     * Whether the contact's list of clients has arrived. A new contact's arrives with the first sync, so a client
+     * can keep what the user writes until then instead of refusing it.
+     */
+    boolean hasHeardFrom(Transaction txn, ContactId contactId) throws DbException;
 }

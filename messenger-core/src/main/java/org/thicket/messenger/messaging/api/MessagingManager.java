@@ -26,7 +26,8 @@ public interface MessagingManager {
      * @return the stored message as {@link #getConversation} lists it: local, read, not delivered
      * @throws IllegalArgumentException if the text, the attachments or the timer break the limits, or the message
      *     has neither text nor attachments
-     * @throws NotSupportedByContactException if the contact does not run the messaging client
+     * @throws NotSupportedByContactException if the contact told us it does not run the messaging client (before
+     *     it has told us anything the message is kept, without a timer, and shared once it announces the client)
      * @throws org.thicket.bramble.contact.api.NoSuchContactException if there is no such contact
      */
     PrivateMessageHeader sendPrivateMessage(Transaction txn, ContactId contactId, String text,

@@ -2,10 +2,7 @@ package org.thicket.messenger.messaging.api;
 
 import org.thicket.bramble.contact.api.ContactId;
 
-/**
- * Nothing can be sent to the contact: as far as client versioning has told us, it does not run the messaging
- * client (it may not have told us yet, e.g. right after the contact was added).
- */
+/** Nothing can be sent to the contact: its client-versioning update says it does not run the messaging client. */
 public class NotSupportedByContactException extends Exception {
 
     private static final long serialVersionUID = 1L;

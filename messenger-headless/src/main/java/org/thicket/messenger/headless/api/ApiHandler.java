@@ -53,8 +53,7 @@ final class ApiHandler extends Handler.Abstract {
         } catch (NoSuchMessageException e) {
             reply = error(404, "No such message");
         } catch (NotSupportedByContactException e) {
-            reply = error(409, "The contact has not told us yet that it runs private messaging; try again once "
-                    + "it has connected");
+            reply = error(409, "The contact does not run private messaging");
         } catch (IllegalArgumentException e) {
             reply = error(400, e.getMessage());
         } catch (DbException e) {

@@ -21,7 +21,9 @@ import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.identity.api.Author;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageId;
+import org.thicket.bramble.sync.api.Visibility;
 import org.thicket.bramble.util.Bytes;
+import org.thicket.bramble.versioning.api.ClientVersioningManager;
 import org.thicket.messenger.headless.api.ApiClient.Answer;
 import org.thicket.messenger.headless.api.ApiClient.EventClient;
 import org.thicket.messenger.messaging.api.MessagingConstants;
@@ -37,6 +39,8 @@ class ApiServerTest extends TwoNodeApiTest {
 
     private static final int MAX_BATCH_BYTES = 1024 * 1024;
     private static final long MAX_LATENCY = 30_000;
+    private static final int MAX_SWAP_ROUNDS = 100;
+    private static final long SWAP_PAUSE_MS = 20;
 
     private ContactId bobAtAlice;
     private ContactId aliceAtBob;
@@ -48,6 +52,29 @@ class ApiServerTest extends TwoNodeApiTest {
         long timestamp = System.currentTimeMillis();
         bobAtAlice = addContact(alice, author(bob), new SecretKey(rootKey.clone()), timestamp, true);
         aliceAtBob = addContact(bob, author(alice), new SecretKey(rootKey.clone()), timestamp, false);
+        swapClientVersions();
+    }
+
+    /**
+     * Moves traffic both ways until each side knows the other runs private messaging actively (two or three
+     * rounds: updates, then the answers that mark the client active), so the conversation's group is shared.
+     */
+    private void swapClientVersions() throws Exception {
+        for (int round = 0; round < MAX_SWAP_ROUNDS; round++) {
+            moveMessages(alice, bobAtAlice, bob, aliceAtBob);
+            moveMessages(bob, aliceAtBob, alice, bobAtAlice);
+            moveAcks(alice, bobAtAlice, bob, aliceAtBob);
+            moveAcks(bob, aliceAtBob, alice, bobAtAlice);
+            if (messagingShared(alice, bobAtAlice) && messagingShared(bob, aliceAtBob)) return;
+            Thread.sleep(SWAP_PAUSE_MS); // validation delivers received updates on its own thread
+        }
+        throw new AssertionError("Private messaging not shared after " + MAX_SWAP_ROUNDS + " rounds");
+    }
+
+    private static boolean messagingShared(MessengerNode node, ContactId peer) throws Exception {
+        ClientVersioningManager versioning = node.get(ClientVersioningManager.class);
+        return node.get(DatabaseComponent.class).transactionWithResult(true, txn ->
+                versioning.getClientVisibility(txn, peer, MessagingConstants.CLIENT)) == Visibility.SHARED;
     }
 
     private static ContactId addContact(MessengerNode node, Author remote, SecretKey rootKey, long timestamp,

@@ -48,7 +48,7 @@ abstract class TwoNodeApiTest {
     }
 
     private static MessengerNode node(Path dir, String nickname) throws Exception {
-        MessengerNode node = MessengerNode.create(dir, FAST_SCRYPT, FakeVersioning.module());
+        MessengerNode node = MessengerNode.create(dir, FAST_SCRYPT);
         assertThat(node.createAccount(nickname, "api test".getBytes(UTF_8))).isEqualTo(StartResult.SUCCESS);
         return node;
     }

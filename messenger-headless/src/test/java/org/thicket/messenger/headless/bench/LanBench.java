@@ -67,7 +67,7 @@ public final class LanBench {
             int[] ids = InPersonAdding.addEachOther(alice, bob);
             events = bob.openEvents(new ReceivedListener());
 
-            // Warm-up, and waits until Bob has announced the messaging client (the API answers 409 until then).
+            // Warm-up: the first messages also wait for the two nodes' client-versioning updates.
             Conversations.send(pool, alice, ids[0], i -> text("warm-up", i), 0, 200);
             awaitReceived(200);
 

@@ -68,7 +68,7 @@ public final class TorLinksBench {
             for (int i = -warmUp; i < measured; i++) {
                 String text = "bench message " + i;
                 long sent = System.nanoTime();
-                alice.send(bobAtAlice, text, TIMEOUT);
+                alice.send(bobAtAlice, text);
                 long received = awaitMessage(bobEvents, text);
                 if (i >= 0) latencies[i] = received - sent;
             }
@@ -77,7 +77,7 @@ public final class TorLinksBench {
                     + "p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", measured, millis(percentile(latencies, 50)),
                     millis(percentile(latencies, 99)), millis(latencies[measured - 1]));
         }
-        bob.send(aliceAtBob, "done", TIMEOUT);
+        bob.send(aliceAtBob, "done");
     }
 
     private static long awaitMessage(HeadlessTorNode.Events events, String text) throws InterruptedException {

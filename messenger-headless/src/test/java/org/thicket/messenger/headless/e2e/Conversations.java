@@ -13,9 +13,6 @@ import java.util.function.IntFunction;
 /** Sending numbered texts through a node's API and counting what a conversation holds. */
 public final class Conversations {
 
-    /** How long a contact may take to announce that it runs private messaging (the API answers 409 until then). */
-    private static final long READY_WAIT_MS = 60_000;
-
     private Conversations() {
     }
 
@@ -26,8 +23,7 @@ public final class Conversations {
 
     /**
      * Sends texts {@code from} to {@code to - 1} of the series to the contact, at most as many at once as the pool
-     * has threads, and waits for every one to be accepted (201). A 409 (the contact has not announced the client
-     * yet) stores nothing and is tried again.
+     * has threads, and waits for every one to be accepted (201).
      */
     public static void send(ExecutorService pool, NodeApi node, int contactId, String prefix, int from, int to)
             throws Exception {
@@ -45,19 +41,14 @@ public final class Conversations {
                 return null;
             }));
         }
-        for (Future<?> f : sent) f.get(READY_WAIT_MS + HeadlessNode.REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        for (Future<?> f : sent) f.get(HeadlessNode.REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public static void sendOne(NodeApi node, int contactId, String text) throws Exception {
-        long deadline = System.currentTimeMillis() + READY_WAIT_MS;
-        while (true) {
-            NodeApi.Answer answer = node.post("/v1/messages/" + contactId, Map.of("text", text));
-            if (answer.status() == 201) return;
-            if (answer.status() != 409 || System.currentTimeMillis() > deadline) {
-                String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
-                throw new AssertionError("Sending \"" + shown + "\": " + answer);
-            }
-            Thread.sleep(100);
+        NodeApi.Answer answer = node.post("/v1/messages/" + contactId, Map.of("text", text));
+        if (answer.status() != 201) {
+            String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+            throw new AssertionError("Sending \"" + shown + "\": " + answer);
         }
     }
 

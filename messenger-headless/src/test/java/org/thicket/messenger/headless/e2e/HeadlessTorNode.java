@@ -234,19 +234,11 @@ public final class HeadlessTorNode implements AutoCloseable {
         return awaitGet("/v1/contacts", contacts -> contacts.size() == 1, timeout).get(0).path("contactId").asInt();
     }
 
-    /**
-     * Sends a text message, retrying while the node answers 409 (the contact has not yet told it that it runs
-     * private messaging); returns the message as the API answered it.
-     */
-    public JsonNode send(int contactId, String text, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Answer answer;
-        do {
-            answer = post("/v1/messages/" + contactId, Map.of("text", text));
-            if (answer.status() == 201) return answer.json();
-            Thread.sleep(250);
-        } while (answer.status() == 409 && System.nanoTime() < deadline);
-        throw new AssertionError(name + ": sending answered " + answer);
+    /** Sends a text message; returns the message as the API answered it. */
+    public JsonNode send(int contactId, String text) throws IOException, InterruptedException {
+        Answer answer = post("/v1/messages/" + contactId, Map.of("text", text));
+        if (answer.status() != 201) throw new AssertionError(name + ": sending answered " + answer);
+        return answer.json();
     }
 
     /** Opens the WebSocket event stream. */

@@ -88,7 +88,7 @@ class TorLinksEndToEndTest {
         String onionBefore = bob.awaitTorActive(TOR_TIMEOUT).path("onion3").asText();
         assertThat(bob.terminate()).isZero();
         List<String> whileDown = List.of("Sent while you were away", "And another one");
-        for (String text : whileDown) alice.send(bobAtAlice, text, DELIVERY_TIMEOUT);
+        for (String text : whileDown) alice.send(bobAtAlice, text);
         bob.start();
         assertThat(bob.awaitTorActive(TOR_TIMEOUT).path("onion3").asText()).isEqualTo(onionBefore);
         awaitDelivered(alice, bobAtAlice, bob, aliceAtBob, whileDown);
@@ -100,7 +100,7 @@ class TorLinksEndToEndTest {
     /** Sends each text and waits until the receiver lists it and the sender marks it delivered. */
     private static void deliver(HeadlessTorNode from, int toId, HeadlessTorNode to, int fromId, List<String> texts)
             throws Exception {
-        for (String text : texts) from.send(toId, text, DELIVERY_TIMEOUT);
+        for (String text : texts) from.send(toId, text);
         awaitDelivered(from, toId, to, fromId, texts);
     }
 
