@@ -99,6 +99,8 @@ final class ConnectionRegistryImpl implements ConnectionRegistry {
                 connections.put(contactId, live);
             }
             live.add(added);
+            LOG.info("Connected to contact {} over {} ({}, {} connections)", contactId.value(),
+                    added.transportId.value(), added.incoming ? "incoming" : "outgoing", live.size());
             outbox.add(new ConnectionOpenedEvent(contactId, added.transportId, added.incoming));
             if (live.size() == 1) outbox.add(new ContactConnectedEvent(contactId));
             losers = added.duplex ? resolveByPreference(live, added) : List.of();
@@ -147,7 +149,11 @@ final class ConnectionRegistryImpl implements ConnectionRegistry {
     }
 
     private static List<InterruptibleConnection> markInterrupted(List<LiveConnection> losers) {
-        losers.forEach(c -> c.interrupted = true);
+        for (LiveConnection c : losers) {
+            c.interrupted = true;
+            LOG.info("Closing a redundant {} connection over {}", c.incoming ? "incoming" : "outgoing",
+                    c.transportId.value());
+        }
         return losers.stream().map(c -> c.handle).toList();
     }
 
@@ -162,6 +168,8 @@ final class ConnectionRegistryImpl implements ConnectionRegistry {
             LiveConnection c = require(contactId, transportId, connection);
             List<LiveConnection> live = connections.get(contactId);
             live.remove(c);
+            LOG.info("A connection to contact {} over {} ({}) ended{}", contactId.value(), transportId.value(),
+                    c.incoming ? "incoming" : "outgoing", exception ? " with an error" : "");
             outbox.add(new ConnectionClosedEvent(contactId, transportId, c.incoming, exception));
             if (live.isEmpty()) {
                 connections.remove(contactId);

@@ -23,6 +23,7 @@ import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageState;
 import org.thicket.bramble.versioning.api.ClientVersioningManager;
 import org.thicket.messenger.messaging.api.NotSupportedByContactException;
+import org.thicket.messenger.messaging.api.PrivateMessageDeliveredEvent;
 import org.thicket.messenger.messaging.api.PrivateMessageHeader;
 
 /**
@@ -70,6 +71,7 @@ class NewContactTest {
         assertThat(conversation(bob, bob.peer()))
                 .extracting(PrivateMessageHeader::id, PrivateMessageHeader::local)
                 .containsExactly(tuple(early.id(), false));
+        alice.await(PrivateMessageDeliveredEvent.class, e -> e.messageId().equals(early.id()));
         assertThat(conversation(alice, alice.peer()))
                 .extracting(PrivateMessageHeader::delivered).containsExactly(true);
     }

@@ -172,6 +172,21 @@ public final class HeadlessTorNode implements AutoCloseable {
         return Files.exists(file) ? Files.readString(file, UTF_8) : "";
     }
 
+    /**
+     * The last lines the node logged at its latest start, without the API server's own, each cut to one screen
+     * line: enough to tell from a CI summary which connections opened, ended or failed.
+     */
+    public String logTail(int lines) {
+        try {
+            List<String> all = stderr().lines().filter(l -> !l.contains(" Server - ") && !l.contains("Connector - "))
+                    .map(l -> l.length() > 200 ? l.substring(0, 200) : l).toList();
+            return name + "'s log, last lines:\n  " + String.join("\n  ", all.subList(Math.max(0, all.size() - lines),
+                    all.size()));
+        } catch (IOException e) {
+            return name + "'s log could not be read: " + e;
+        }
+    }
+
     public Answer get(String path) throws IOException, InterruptedException {
         return send(request(path).GET());
     }

@@ -31,6 +31,7 @@ class TorLinksEndToEndTest {
     private static final Duration TOR_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration MEET_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(120);
+    private static final int LOG_LINES = 30;
 
     /**
      * Under target/, not the system's temporary directory, where other builds on the machine may clean up; kept when
@@ -72,7 +73,17 @@ class TorLinksEndToEndTest {
         nodes.add(bob);
         alice.start();
         bob.start();
+        try {
+            meetAndTalk(alice, bob);
+        } catch (AssertionError e) {
+            // CI keeps only its summary: the nodes' logs go into the failure's message.
+            throw new AssertionError(e.getMessage() + "\n" + alice.logTail(LOG_LINES) + "\n" + bob.logTail(LOG_LINES),
+                    e);
+        }
+        passed = true;
+    }
 
+    private static void meetAndTalk(HeadlessTorNode alice, HeadlessTorNode bob) throws Exception {
         alice.addPendingContact(bob.link(), "Bob by link");
         bob.addPendingContact(alice.link(), "Alice by link");
         int bobAtAlice = alice.awaitOneContact(MEET_TIMEOUT);
@@ -94,7 +105,6 @@ class TorLinksEndToEndTest {
         awaitDelivered(alice, bobAtAlice, bob, aliceAtBob, whileDown);
         List<String> texts = texts(bob.get("/v1/messages/" + aliceAtBob).json());
         for (String text : whileDown) assertThat(texts).as("arrived exactly once").containsOnlyOnce(text);
-        passed = true;
     }
 
     /** Sends each text and waits until the receiver lists it and the sender marks it delivered. */
