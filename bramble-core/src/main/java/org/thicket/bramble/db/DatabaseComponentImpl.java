@@ -504,9 +504,7 @@ final class DatabaseComponentImpl implements DatabaseComponent {
 
     @Override
     public void mergeMessageMetadata(Transaction txn, MessageId id, Metadata update) throws DbException {
-        Connection c = writable(txn);
-        requireMessage(c, id);
-        metadata.mergeMessage(c, id, update);
+        metadata.mergeMessage(writable(txn), id, update);
     }
 
     @Override

@@ -4,9 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.thicket.bramble.db.api.DbException;
+import org.thicket.bramble.db.api.NoSuchMessageException;
 import org.thicket.bramble.sync.api.GroupId;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageState;
@@ -24,18 +28,115 @@ final class MetadataTable {
     }
 
     void mergeGroup(Connection c, GroupId id, Metadata update) throws DbException {
-        merge(c, update, id, "DELETE FROM groupMetadata WHERE groupId = ? AND metaKey = ?",
-                "INSERT INTO groupMetadata (metaKey, metaValue, groupId) VALUES (?, ?, ?)");
+        try {
+            Map<String, byte[]> stored = readEntries(c, "SELECT metaKey, metaValue FROM groupMetadata WHERE groupId = ?",
+                    id);
+            write(c, id, Writes.of(stored, update),
+                    "INSERT INTO groupMetadata (groupId, metaKey, metaValue) VALUES (?, ?, ?)",
+                    "UPDATE groupMetadata SET metaValue = ? WHERE groupId = ? AND metaKey = ?",
+                    "DELETE FROM groupMetadata WHERE groupId = ? AND metaKey = ?", new Object[0]);
+        } catch (SQLException e) {
+            throw new DbException("Could not store the metadata of " + id, e);
+        }
     }
 
     Metadata getMessage(Connection c, MessageId id) throws DbException {
         return read(c, "SELECT metaKey, metaValue FROM messageMetadata WHERE messageId = ?", id);
     }
 
+    /**
+     * Reads the message's group and state with its stored metadata in one query, then writes only what changes.
+     *
+     * @throws NoSuchMessageException if the message is not stored
+     */
     void mergeMessage(Connection c, MessageId id, Metadata update) throws DbException {
-        merge(c, update, id, "DELETE FROM messageMetadata WHERE messageId = ? AND metaKey = ?",
-                "INSERT INTO messageMetadata (messageId, groupId, state, metaKey, metaValue)"
-                        + " SELECT messageId, groupId, state, ?, ? FROM messages WHERE messageId = ?");
+        String sql = "SELECT m.groupId, m.state, d.metaKey, d.metaValue FROM messages m"
+                + " LEFT JOIN messageMetadata d ON d.messageId = m.messageId WHERE m.messageId = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setBytes(1, id.getBytes());
+            byte[] groupId = null;
+            int state = 0;
+            Map<String, byte[]> stored = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    groupId = rs.getBytes(1);
+                    state = rs.getInt(2);
+                    String key = rs.getString(3);
+                    if (key != null) stored.put(key, rs.getBytes(4));
+                }
+            }
+            if (groupId == null) throw new NoSuchMessageException("No message " + id);
+            write(c, id, Writes.of(stored, update),
+                    "INSERT INTO messageMetadata (messageId, metaKey, metaValue, groupId, state) VALUES (?, ?, ?, ?, ?)",
+                    "UPDATE messageMetadata SET metaValue = ? WHERE messageId = ? AND metaKey = ?",
+                    "DELETE FROM messageMetadata WHERE messageId = ? AND metaKey = ?", new Object[] {groupId, state});
+        } catch (SQLException e) {
+            throw new DbException("Could not store the metadata of " + id, e);
+        }
+    }
+
+    /** What a merge changes: keys to insert or update with their new values, and keys to delete. */
+    private record Writes(Map<String, byte[]> inserts, Map<String, byte[]> updates, List<String> deletes) {
+
+        /** An empty value removes its key; a value equal to the stored one writes nothing. */
+        static Writes of(Map<String, byte[]> stored, Metadata update) {
+            Map<String, byte[]> inserts = new HashMap<>();
+            Map<String, byte[]> updates = new HashMap<>();
+            List<String> deletes = new ArrayList<>();
+            for (Map.Entry<String, byte[]> e : update.toMap().entrySet()) {
+                byte[] old = stored.get(e.getKey());
+                byte[] value = e.getValue();
+                if (value.length == 0) {
+                    if (old != null) deletes.add(e.getKey());
+                } else if (old == null) {
+                    inserts.put(e.getKey(), value);
+                } else if (!Arrays.equals(old, value)) {
+                    updates.put(e.getKey(), value);
+                }
+            }
+            return new Writes(inserts, updates, deletes);
+        }
+    }
+
+    /**
+     * Runs the writes in batches. The insert's parameters are ID, key, value, then {@code insertExtras}; the update's
+     * value, ID, key; the delete's ID, key.
+     */
+    private static void write(Connection c, UniqueId id, Writes writes, String insert, String update, String delete,
+            Object[] insertExtras) throws SQLException {
+        if (!writes.inserts().isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(insert)) {
+                for (Map.Entry<String, byte[]> e : writes.inserts().entrySet()) {
+                    ps.setBytes(1, id.getBytes());
+                    ps.setString(2, e.getKey());
+                    ps.setBytes(3, e.getValue());
+                    for (int i = 0; i < insertExtras.length; i++) ps.setObject(4 + i, insertExtras[i]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!writes.updates().isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(update)) {
+                for (Map.Entry<String, byte[]> e : writes.updates().entrySet()) {
+                    ps.setBytes(1, e.getValue());
+                    ps.setBytes(2, id.getBytes());
+                    ps.setString(3, e.getKey());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!writes.deletes().isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(delete)) {
+                for (String key : writes.deletes()) {
+                    ps.setBytes(1, id.getBytes());
+                    ps.setString(2, key);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
     }
 
     /** The metadata of the group's delivered messages; messages without metadata are absent. */
@@ -60,34 +161,21 @@ final class MetadataTable {
     }
 
     private static Metadata read(Connection c, String sql, UniqueId id) throws DbException {
+        try {
+            return new Metadata(readEntries(c, sql, id));
+        } catch (SQLException e) {
+            throw new DbException("Could not read the metadata of " + id, e);
+        }
+    }
+
+    private static Map<String, byte[]> readEntries(Connection c, String sql, UniqueId id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setBytes(1, id.getBytes());
             Map<String, byte[]> entries = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) entries.put(rs.getString(1), rs.getBytes(2));
             }
-            return new Metadata(entries);
-        } catch (SQLException e) {
-            throw new DbException("Could not read the metadata of " + id, e);
-        }
-    }
-
-    /** Deletes each key, then inserts those with a value; the insert's parameters are key, value and ID. */
-    private static void merge(Connection c, Metadata update, UniqueId id, String delete, String insert)
-            throws DbException {
-        try (PreparedStatement del = c.prepareStatement(delete); PreparedStatement ins = c.prepareStatement(insert)) {
-            for (Map.Entry<String, byte[]> e : update.toMap().entrySet()) {
-                del.setBytes(1, id.getBytes());
-                del.setString(2, e.getKey());
-                del.executeUpdate();
-                if (e.getValue().length == 0) continue;
-                ins.setString(1, e.getKey());
-                ins.setBytes(2, e.getValue());
-                ins.setBytes(3, id.getBytes());
-                ins.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new DbException("Could not store the metadata of " + id, e);
+            return entries;
         }
     }
 }
