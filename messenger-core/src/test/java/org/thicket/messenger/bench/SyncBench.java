@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -28,6 +31,7 @@ import org.thicket.bramble.db.api.TransactionManager;
 import org.thicket.bramble.event.api.EventBus;
 import org.thicket.bramble.identity.api.Identity;
 import org.thicket.bramble.lifecycle.api.StartResult;
+import org.thicket.bramble.sync.api.MessageAddedEvent;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessagesAckedEvent;
 import org.thicket.bramble.sync.api.Visibility;
@@ -61,6 +65,8 @@ public final class SyncBench {
     private static final int PER_TRANSACTION = 100;
     private static final long TIMEOUT_S = 600;
     private static final long PROGRESS_S = 5;
+    private static final int LATENCY_MESSAGES = 200;
+    private static final int LATENCY_WARM_UP = 20;
 
     private SyncBench() {
     }
@@ -126,10 +132,46 @@ public final class SyncBench {
                     count / (synced / 1e9));
             System.out.printf("  ... and marked delivered by the messaging client at Alice: %.1f s, %.0f messages/s%n",
                     markedDelivered / 1e9, count / (markedDelivered / 1e9));
+            measureLatency(alice, bobAtAlice, bob, text);
         } finally {
             nodes.forEach(MessengerNode::stop);
             deleteTree(dir);
         }
+    }
+
+    /**
+     * One message at a time over the open connection: from the start of Alice's sending transaction to each stage at
+     * Bob, stamped on the event threads: the message stored by the incoming session, then validated and delivered
+     * to the messaging client.
+     */
+    private static void measureLatency(MessengerNode alice, ContactId bobAtAlice, MessengerNode bob, String text)
+            throws Exception {
+        BlockingQueue<long[]> stamps = new LinkedBlockingQueue<>();
+        long[] current = new long[2];
+        bob.get(EventBus.class).addListener(e -> {
+            if (e instanceof MessageAddedEvent added && added.contactId() != null) {
+                current[0] = System.nanoTime();
+            } else if (e instanceof PrivateMessageReceivedEvent) {
+                stamps.add(new long[] {current[0], System.nanoTime()});
+            }
+        });
+        long[] stored = new long[LATENCY_MESSAGES];
+        long[] delivered = new long[LATENCY_MESSAGES];
+        for (int i = -LATENCY_WARM_UP; i < LATENCY_MESSAGES; i++) {
+            long start = System.nanoTime();
+            send(alice, bobAtAlice, numbered(text, 1_000_000 + i + LATENCY_WARM_UP), 1, ConcurrentHashMap.newKeySet());
+            long[] stamp = stamps.poll(TIMEOUT_S, TimeUnit.SECONDS);
+            if (stamp == null) throw new IllegalStateException("A message did not arrive");
+            if (i < 0) continue;
+            stored[i] = stamp[0] - start;
+            delivered[i] = stamp[1] - start;
+        }
+        Arrays.sort(stored);
+        Arrays.sort(delivered);
+        System.out.printf("latency of %d messages one at a time: stored at Bob p50 %.1f ms, p99 %.1f ms; "
+                + "delivered to his messaging client p50 %.1f ms, p99 %.1f ms%n", LATENCY_MESSAGES,
+                stored[LATENCY_MESSAGES / 2] / 1e6, stored[LATENCY_MESSAGES * 99 / 100] / 1e6,
+                delivered[LATENCY_MESSAGES / 2] / 1e6, delivered[LATENCY_MESSAGES * 99 / 100] / 1e6);
     }
 
     /** Waits for both counts to reach zero, printing progress every few seconds. */

@@ -2,7 +2,6 @@ package org.thicket.bramble.plugin.lan;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thicket.bramble.data.api.BdfList;
@@ -30,14 +29,9 @@ final class LanKeyAgreementListener implements KeyAgreementListener {
 
     @Override
     public DuplexTransportConnection accept() throws IOException {
-        Socket socket = serverSocket.accept();
-        try {
-            socket.setSoTimeout(LanConstants.SOCKET_TIMEOUT_MS);
-        } catch (IOException e) {
-            socket.close();
-            throw e;
-        }
-        return new LanConnection(socket);
+        DuplexTransportConnection connection = LanPlugin.connection(serverSocket.accept());
+        if (connection == null) throw new IOException("Could not set up an accepted LAN socket");
+        return connection;
     }
 
     @Override

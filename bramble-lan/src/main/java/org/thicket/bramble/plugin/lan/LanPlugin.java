@@ -12,6 +12,8 @@ import static org.thicket.bramble.plugin.lan.LanAddresses.parsePort;
 import static org.thicket.bramble.plugin.lan.LanConstants.CONNECT_TIMEOUT_MS;
 import static org.thicket.bramble.plugin.lan.LanConstants.INTERFACE_CHECK_INTERVAL_MS;
 import static org.thicket.bramble.plugin.lan.LanConstants.KEY_AGREEMENT_TRANSPORT;
+import static org.thicket.bramble.plugin.lan.LanConstants.MAX_IDLE_TIME_MS;
+import static org.thicket.bramble.plugin.lan.LanConstants.MAX_LATENCY_MS;
 import static org.thicket.bramble.plugin.lan.LanConstants.MAX_CHOSEN_PORT;
 import static org.thicket.bramble.plugin.lan.LanConstants.MIN_CHOSEN_PORT;
 import static org.thicket.bramble.plugin.lan.LanConstants.PREF_ALLOW_LOOPBACK;
@@ -61,6 +63,7 @@ import org.thicket.bramble.plugin.api.PluginException;
 import org.thicket.bramble.plugin.api.PollTarget;
 import org.thicket.bramble.plugin.api.TransportId;
 import org.thicket.bramble.plugin.api.TransportProperties;
+import org.thicket.bramble.plugin.tcp.SocketConnection;
 import org.thicket.bramble.settings.api.Settings;
 
 /**
@@ -334,23 +337,25 @@ final class LanPlugin implements DuplexPlugin {
                     closeQuietly(socket);
                     return;
                 }
-                if (!setTimeout(socket)) continue;
+                DuplexTransportConnection connection = connection(socket);
+                if (connection == null) continue;
                 backoff.reset();
-                callback.handleConnection(new LanConnection(socket));
+                callback.handleConnection(connection);
             }
         } finally {
             bound.acceptLoopEnded().countDown();
         }
     }
 
-    private static boolean setTimeout(Socket socket) {
+    /** The connected socket as a connection, or null (the socket closed) if it cannot be set up. */
+    static DuplexTransportConnection connection(Socket socket) {
         try {
             socket.setSoTimeout(SOCKET_TIMEOUT_MS);
-            return true;
+            return new SocketConnection(socket, MAX_LATENCY_MS, MAX_IDLE_TIME_MS);
         } catch (IOException e) {
-            LOG.warn("Could not set a LAN socket's timeout", e);
+            LOG.warn("Could not set up a LAN socket", e);
             closeQuietly(socket);
-            return false;
+            return null;
         }
     }
 
@@ -467,14 +472,14 @@ final class LanPlugin implements DuplexPlugin {
         try {
             socket.bind(new InetSocketAddress(local.local().address(), 0));
             socket.connect(remote, CONNECT_TIMEOUT_MS);
-            socket.setSoTimeout(SOCKET_TIMEOUT_MS);
         } catch (IOException e) {
             LOG.debug("Could not connect to {}", remote, e);
             closeQuietly(socket);
             return null;
         }
-        backoff.reset();
-        return new LanConnection(socket);
+        DuplexTransportConnection connection = connection(socket);
+        if (connection != null) backoff.reset();
+        return connection;
     }
 
     private boolean isConnectable(Bindings bound, Bound local, InetSocketAddress remote) {

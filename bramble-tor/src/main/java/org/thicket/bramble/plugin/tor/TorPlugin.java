@@ -30,6 +30,7 @@ import org.thicket.bramble.plugin.api.RendezvousEndpoint;
 import org.thicket.bramble.plugin.api.TransportId;
 import org.thicket.bramble.plugin.api.TransportIds;
 import org.thicket.bramble.plugin.api.TransportProperties;
+import org.thicket.bramble.plugin.tcp.SocketConnection;
 import org.thicket.bramble.plugin.tor.api.OnionPublishedEvent;
 import org.thicket.bramble.plugin.tor.api.TorConfig;
 import org.thicket.bramble.plugin.tor.api.TorStatus;
@@ -173,14 +174,10 @@ final class TorPlugin implements DuplexPlugin, EventListener, TorStatusSource {
                 if (!server.isClosed()) LOG.warn("Accepting an onion connection failed", e);
                 return;
             }
-            try {
-                socket.setSoTimeout((int) (2 * MAX_IDLE_TIME_MS));
-            } catch (IOException e) {
-                closeQuietly(socket);
-                continue;
-            }
+            DuplexTransportConnection connection = connection(socket);
+            if (connection == null) continue;
             backoff.reset();
-            handler.handleConnection(new SocketConnection(socket, MAX_LATENCY_MS, MAX_IDLE_TIME_MS));
+            handler.handleConnection(connection);
         }
     }
 
@@ -315,8 +312,7 @@ final class TorPlugin implements DuplexPlugin, EventListener, TorStatusSource {
         try {
             Socket socket = Socks5.connect(tor.socksPort(), onion.hostname(), TorController.ONION_PORT,
                     PROXY_CONNECT_TIMEOUT_MS, CIRCUIT_CONNECT_TIMEOUT_MS);
-            socket.setSoTimeout((int) (2 * MAX_IDLE_TIME_MS));
-            return new SocketConnection(socket, MAX_LATENCY_MS, MAX_IDLE_TIME_MS);
+            return connection(socket);
         } catch (IOException e) {
             LOG.info("Could not connect to an onion: {}", e.getMessage());
             if (mayBeStaleDescriptor(e)) ioExecutor.execute(() -> refetchDescriptor(tor, onion));
@@ -338,6 +334,18 @@ final class TorPlugin implements DuplexPlugin, EventListener, TorStatusSource {
             tor.refetchDescriptor(onion);
         } catch (IOException e) {
             LOG.debug("Refetching an onion descriptor failed", e);
+        }
+    }
+
+    /** The connected socket as a connection, or null (the socket closed) if it cannot be set up. */
+    private static DuplexTransportConnection connection(Socket socket) {
+        try {
+            socket.setSoTimeout((int) (2 * MAX_IDLE_TIME_MS));
+            return new SocketConnection(socket, MAX_LATENCY_MS, MAX_IDLE_TIME_MS);
+        } catch (IOException e) {
+            LOG.warn("Could not set up an onion socket", e);
+            closeQuietly(socket);
+            return null;
         }
     }
 

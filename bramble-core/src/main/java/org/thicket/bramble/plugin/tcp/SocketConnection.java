@@ -1,20 +1,24 @@
-package org.thicket.bramble.plugin.lan;
+package org.thicket.bramble.plugin.tcp;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import org.thicket.bramble.plugin.api.DuplexTransportConnection;
 import org.thicket.bramble.plugin.api.TransportConnectionReader;
 import org.thicket.bramble.plugin.api.TransportConnectionWriter;
 
 /**
- * A TCP socket as a duplex connection. The socket closes once both halves are disposed of, or at once when either
- * half ends with an error: a broken stream one way means the peer will not finish the other.
+ * A TCP socket as a duplex connection, for every transport that ends in a socket (LAN, Tor's SOCKS and onion
+ * sockets). The socket closes once both halves are disposed of, or at once when either half ends with an error: a
+ * broken stream one way means the peer will not finish the other.
  */
-final class LanConnection implements DuplexTransportConnection {
+public final class SocketConnection implements DuplexTransportConnection {
 
     private final Socket socket;
+    private final long maxLatencyMs;
+    private final long maxIdleTimeMs;
     private final TransportConnectionReader reader = new Reader();
     private final TransportConnectionWriter writer = new Writer();
 
@@ -22,8 +26,18 @@ final class LanConnection implements DuplexTransportConnection {
     private boolean readerDisposed; // guarded by lock
     private boolean writerDisposed; // guarded by lock
 
-    LanConnection(Socket socket) {
+    /**
+     * Turns Nagle's algorithm off: sync flushes each batch of records as soon as it is written, and holding a small
+     * last segment back until the peer's delayed ack (up to 40 ms on Linux) would add that to every message's
+     * latency.
+     *
+     * @throws SocketException if the socket is already closed
+     */
+    public SocketConnection(Socket socket, long maxLatencyMs, long maxIdleTimeMs) throws SocketException {
+        socket.setTcpNoDelay(true);
         this.socket = socket;
+        this.maxLatencyMs = maxLatencyMs;
+        this.maxIdleTimeMs = maxIdleTimeMs;
     }
 
     @Override
@@ -68,12 +82,12 @@ final class LanConnection implements DuplexTransportConnection {
 
         @Override
         public long getMaxLatency() {
-            return LanConstants.MAX_LATENCY_MS;
+            return maxLatencyMs;
         }
 
         @Override
         public long getMaxIdleTime() {
-            return LanConstants.MAX_IDLE_TIME_MS;
+            return maxIdleTimeMs;
         }
 
         @Override
