@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import jakarta.inject.Singleton;
 import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.db.api.DatabaseLifecycle;
+import org.thicket.bramble.db.api.GroupCommit;
 import org.thicket.bramble.db.api.TransactionManager;
 
 /** Binds the encrypted database. The app binds {@link org.thicket.bramble.db.api.DatabaseConfig} and the event bus. */
@@ -15,5 +16,6 @@ public final class DatabaseModule extends AbstractModule {
         bind(DatabaseComponent.class).to(DatabaseComponentImpl.class);
         bind(DatabaseLifecycle.class).to(DatabaseComponentImpl.class);
         bind(TransactionManager.class).to(DatabaseComponentImpl.class);
+        bind(GroupCommit.class).to(GroupCommitImpl.class).in(Singleton.class);
     }
 }

@@ -3,6 +3,7 @@ package org.thicket.messenger.headless.api;
 import java.util.List;
 import org.thicket.bramble.connection.api.ConnectionRegistry;
 import org.thicket.bramble.contact.api.ContactManager;
+import org.thicket.bramble.db.api.GroupCommit;
 import org.thicket.bramble.db.api.TransactionManager;
 import org.thicket.bramble.identity.api.IdentityManager;
 import org.thicket.bramble.plugin.api.PluginManager;
@@ -28,7 +29,7 @@ final class ApiResources {
         return List.of(
                 new IdentityResource(db, node.get(IdentityManager.class)),
                 new ContactResource(db, contacts, messaging, node.get(ConnectionRegistry.class)),
-                new MessageResource(db, contacts, messaging),
+                new MessageResource(db, node.get(GroupCommit.class), contacts, messaging),
                 new TransportResource(node.get(PluginManager.class)),
                 new TorResource(node.get(PluginManager.class)),
                 new PendingContactResource(node.get(PendingContactManager.class)),

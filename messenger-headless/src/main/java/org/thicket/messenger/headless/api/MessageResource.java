@@ -9,6 +9,7 @@ import java.util.List;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.contact.api.ContactManager;
 import org.thicket.bramble.db.api.DbException;
+import org.thicket.bramble.db.api.GroupCommit;
 import org.thicket.bramble.db.api.Transaction;
 import org.thicket.bramble.db.api.TransactionManager;
 import org.thicket.bramble.sync.api.MessageId;
@@ -29,11 +30,15 @@ final class MessageResource implements ApiResource {
     }
 
     private final TransactionManager db;
+    private final GroupCommit groupCommit;
     private final ContactManager contacts;
     private final MessagingManager messaging;
 
-    MessageResource(TransactionManager db, ContactManager contacts, MessagingManager messaging) {
+    /** @param groupCommit for sending: concurrent requests share a commit (a script sending many messages at once) */
+    MessageResource(TransactionManager db, GroupCommit groupCommit, ContactManager contacts,
+            MessagingManager messaging) {
         this.db = db;
+        this.groupCommit = groupCommit;
         this.contacts = contacts;
         this.messaging = messaging;
     }
@@ -47,7 +52,7 @@ final class MessageResource implements ApiResource {
         routes.post("/v1/messages/{contactId}", request -> {
             ContactId contactId = request.contactId("contactId");
             String text = checkedText(request.body(SendRequest.class).text());
-            PrivateMessageHeader sent = db.transactionWithResult(false, txn -> {
+            PrivateMessageHeader sent = groupCommit.write(txn -> {
                 contacts.getContact(txn, contactId);
                 return messaging.sendPrivateMessage(txn, contactId, text, List.of(), NO_AUTO_DELETE_TIMER);
             });
