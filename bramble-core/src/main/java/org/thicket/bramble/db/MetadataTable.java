@@ -29,8 +29,8 @@ final class MetadataTable {
 
     void mergeGroup(Connection c, GroupId id, Metadata update) throws DbException {
         try {
-            Map<String, byte[]> stored = readEntries(c, "SELECT metaKey, metaValue FROM groupMetadata WHERE groupId = ?",
-                    id);
+            Map<String, byte[]> stored =
+                    readEntries(c, "SELECT metaKey, metaValue FROM groupMetadata WHERE groupId = ?", id);
             write(c, id, Writes.of(stored, update),
                     "INSERT INTO groupMetadata (groupId, metaKey, metaValue) VALUES (?, ?, ?)",
                     "UPDATE groupMetadata SET metaValue = ? WHERE groupId = ? AND metaKey = ?",
@@ -67,7 +67,8 @@ final class MetadataTable {
             }
             if (groupId == null) throw new NoSuchMessageException("No message " + id);
             write(c, id, Writes.of(stored, update),
-                    "INSERT INTO messageMetadata (messageId, metaKey, metaValue, groupId, state) VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO messageMetadata (messageId, metaKey, metaValue, groupId, state)"
+                            + " VALUES (?, ?, ?, ?, ?)",
                     "UPDATE messageMetadata SET metaValue = ? WHERE messageId = ? AND metaKey = ?",
                     "DELETE FROM messageMetadata WHERE messageId = ? AND metaKey = ?", new Object[] {groupId, state});
         } catch (SQLException e) {

@@ -313,9 +313,11 @@ final class ValidationManagerImpl implements Service, EventListener {
         }
         db.mergeMessageMetadata(txn, id, context.metadata());
         db.addMessageDependencies(txn, id, context.dependencies());
-        setState(txn, id, PENDING);
+        // PENDING is announced now but written only if delivery leaves it there: most messages are delivered in
+        // this transaction, and every state write also rewrites the state's copies in metadata and statuses.
+        txn.attach(new MessageStateChangedEvent(id, false, PENDING));
         Received received = outcome.received();
-        return deliver(txn, received.message(), received.group(), context.metadata());
+        return deliver(txn, received.message(), received.group(), context.metadata(), true);
     }
 
     /** Our messages were added: delivers the received messages that waited for them. */
@@ -345,7 +347,7 @@ final class ValidationManagerImpl implements Service, EventListener {
         if (!isInState(txn, id, PENDING)) return List.of();
         Message message = read(txn, id);
         Group group = db.getGroup(txn, message.getGroupId());
-        return deliver(txn, message, group, db.getMessageMetadata(txn, id));
+        return deliver(txn, message, group, db.getMessageMetadata(txn, id), false);
     }
 
     /**
@@ -353,19 +355,21 @@ final class ValidationManagerImpl implements Service, EventListener {
      * a dependency is invalid or the hook rejects it, and otherwise leaves it PENDING. Returns the PENDING
      * dependents to try next if it was delivered, else nothing.
      */
-    private List<MessageId> deliver(Transaction txn, Message message, Group group, Metadata metadata)
-            throws DbException {
+    private List<MessageId> deliver(Transaction txn, Message message, Group group, Metadata metadata,
+            boolean pendingUnwritten) throws DbException {
         MessageId id = message.getId();
         Collection<MessageState> dependencies = db.getMessageDependencies(txn, id).values();
         if (dependencies.contains(INVALID)) {
             invalidate(txn, id);
             return List.of();
         }
-        if (!dependencies.stream().allMatch(state -> state == DELIVERED)) return List.of();
+        if (!dependencies.stream().allMatch(state -> state == DELIVERED)) {
+            return staysPending(txn, id, pendingUnwritten);
+        }
         IncomingMessageHook hook = hooks.get(clientOf(group));
         if (hook == null) {
             LOG.warn("No delivery hook for {}; message {} waits", clientOf(group), id);
-            return List.of();
+            return staysPending(txn, id, pendingUnwritten);
         }
         DeliveryAction action = Objects.requireNonNull(hook.incomingMessage(txn, message, metadata),
                 "A hook returned no delivery action");
@@ -373,10 +377,16 @@ final class ValidationManagerImpl implements Service, EventListener {
             invalidate(txn, id);
             return List.of();
         }
-        if (action == DeliveryAction.DEFER) return List.of();
+        if (action == DeliveryAction.DEFER) return staysPending(txn, id, pendingUnwritten);
         setState(txn, id, DELIVERED);
         if (action == DeliveryAction.ACCEPT_SHARE) db.setMessageShared(txn, id);
         return waitingDependents(txn, id);
+    }
+
+    /** A message that waits: PENDING is written now if only announced so far. Unblocks nothing. */
+    private List<MessageId> staysPending(Transaction txn, MessageId id, boolean pendingUnwritten) throws DbException {
+        if (pendingUnwritten) db.setMessageState(txn, id, PENDING);
+        return List.of();
     }
 
     /** Marks the message INVALID, deletes its content and metadata, and does the same to its dependents. */

@@ -100,7 +100,7 @@ class GroupCommitTest {
             return i;
         });
 
-        for (int i = 0; i < WRITERS; i++) assertThat(results.get(i).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(i);
+        for (int i = 0; i < WRITERS; i++) assertThat(result(results.get(i))).isEqualTo(i);
         // The first to find the queue idle takes only its own task; the rest wait for it and go together.
         assertThat(transactions.get()).as("transactions for %d tasks", WRITERS).isLessThanOrEqualTo(2);
         for (int i = 0; i < WRITERS; i++) assertThat(stored()).containsEntry("key" + i, "value" + i);
@@ -115,7 +115,7 @@ class GroupCommitTest {
             return i;
         });
 
-        for (int i = 0; i < failing; i++) assertThat(results.get(i).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isEqualTo(i);
+        for (int i = 0; i < failing; i++) assertThat(result(results.get(i))).isEqualTo(i);
         assertThat(outcome(results.get(failing))).isInstanceOf(IllegalStateException.class)
                 .hasMessage("task " + failing + " fails");
         for (int i = 0; i < failing; i++) assertThat(stored()).containsEntry("key" + i, "value" + i);
@@ -165,6 +165,10 @@ class GroupCommitTest {
             Thread.sleep(10);
         }
         throw new AssertionError("The writers did not all wait within " + TIMEOUT_SECONDS + " s");
+    }
+
+    private static Integer result(Future<Integer> future) throws Exception {
+        return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     private static Throwable outcome(Future<?> future) throws Exception {

@@ -114,8 +114,8 @@ class TorLinksEndToEndTest {
         awaitDelivered(from, toId, to, fromId, texts);
     }
 
-    private static void awaitDelivered(HeadlessTorNode from, int toId, HeadlessTorNode to, int fromId, List<String> texts)
-            throws Exception {
+    private static void awaitDelivered(HeadlessTorNode from, int toId, HeadlessTorNode to, int fromId,
+            List<String> texts) throws Exception {
         to.awaitGet("/v1/messages/" + fromId, m -> texts(m).containsAll(texts), DELIVERY_TIMEOUT);
         from.awaitGet("/v1/messages/" + toId, m -> StreamSupport.stream(m.spliterator(), false)
                 .filter(msg -> texts.contains(msg.path("text").asText()))
