@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.thicket.messenger.messaging.api.MessagingConstants.NO_AUTO_DELETE_TIMER;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.client.api.ClientHelper;
 import org.thicket.bramble.client.api.ContactGroupFactory;
 import org.thicket.bramble.contact.api.ContactId;
@@ -30,29 +27,12 @@ import org.thicket.messenger.messaging.api.PrivateMessageHeader;
  * Writing to a contact before and after it has said which clients it runs: a message written first waits and
  * travels with the first sync; a contact whose list lacks private messaging is refused.
  */
-class NewContactTest {
+class NewContactTest extends TwoNodesTestCase {
 
     private static final long ONE_DAY_MS = 24L * 60 * 60 * 1000;
 
-    @TempDir
-    Path root;
-
-    private MessagingNode alice;
-    private MessagingNode bob;
-
-    @AfterEach
-    void stop() {
-        try {
-            if (alice != null) alice.close();
-        } finally {
-            if (bob != null) bob.close();
-        }
-    }
-
     @Test
     void aMessageWrittenBeforeTheContactsFirstSyncWaitsWithoutATimerAndArrivesWithIt() throws Exception {
-        alice = MessagingNode.create(root.resolve("alice"), "Alice");
-        bob = MessagingNode.create(root.resolve("bob"), "Bob");
         MessagingNode.meet(alice, bob);
 
         PrivateMessageHeader early = alice.call(txn -> alice.messaging().sendPrivateMessage(txn, alice.peer(),
@@ -78,7 +58,6 @@ class NewContactTest {
 
     @Test
     void aContactWhoseListOfClientsLacksPrivateMessagingIsRefusedAndNothingIsStored() throws Exception {
-        alice = MessagingNode.create(root.resolve("alice"), "Alice");
         Author carol = alice.get(IdentityManager.class).createIdentity("Carol").localAuthor().author();
         Author me = alice.author();
         ContactId carolId = alice.call(txn -> alice.get(ContactManager.class).addContact(txn, carol, me.id(),
