@@ -2,6 +2,7 @@ package org.thicket.bramble.plugin;
 
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -47,15 +48,31 @@ import org.thicket.bramble.system.api.Clock;
  * Reaches out to contacts over the active transports that poll ({@link Plugin#shouldPoll}): each such transport is
  * polled at its plugin's interval, at once when it becomes active, and sooner when a connection opens or closes (the
  * plugin's backoff then usually falls back to its minimum). A transport has at most one poll scheduled, the
- * earliest asked for. A new contact is tried at once on every such transport, a contact whose properties for a
- * transport changed is tried at once on that transport, and an outgoing connection that failed is retried at once.
- * Contacts connected over the transport, or over one preferred to it, are skipped.
+ * earliest asked for. A new contact is tried at once on every such transport, and again on the duplex ones
+ * {@link #NEW_CONTACT_RETRIES_MS} later while it is not connected; a contact whose properties for a transport changed
+ * is tried at once on that transport, an outgoing connection that failed is retried at once, and a contact left
+ * without a duplex connection otherwise is tried again {@link #RECONNECT_DELAY_MS} later. Contacts connected over
+ * the transport, or over one preferred to it, are skipped.
  * <p>
  * The reactions are methods, called by {@link #eventOccurred} for the events that trigger them.
  */
 final class Poller implements EventListener, Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
+
+    /**
+     * When a new contact is tried again after the attempt at once. The first attempt often comes too early: the
+     * contact's end may still be finishing the exchange, or (Tor) tor has not yet fetched the onion's descriptor, and
+     * the next poll can be minutes away while the user waits to write.
+     */
+    static final List<Long> NEW_CONTACT_RETRIES_MS = List.of(5_000L, 15_000L, 30_000L);
+
+    /**
+     * When a duplex connection ended cleanly and left the contact without one over its transport, the contact is
+     * tried again this much later rather than at the next poll: both devices may have closed what each thought the
+     * other kept (specs/connections.md, races). Not at once, so a peer that keeps closing cannot make us spin.
+     */
+    static final long RECONNECT_DELAY_MS = 5_000;
 
     private final PluginManager pluginManager;
     private final ConnectionManager connectionManager;
@@ -68,6 +85,7 @@ final class Poller implements EventListener, Service {
 
     private final Object lock = new Object();
     private final Map<TransportId, ScheduledPoll> scheduled = new HashMap<>(); // guarded by lock
+    private final List<Future<?>> retries = new ArrayList<>(); // guarded by lock
 
     @Inject
     Poller(PluginManager pluginManager, ConnectionManager connectionManager, ConnectionRegistry connectionRegistry,
@@ -104,6 +122,8 @@ final class Poller implements EventListener, Service {
         synchronized (lock) {
             scheduled.values().forEach(poll -> poll.future.cancel(false));
             scheduled.clear();
+            retries.forEach(retry -> retry.cancel(false));
+            retries.clear();
         }
     }
 
@@ -127,6 +147,17 @@ final class Poller implements EventListener, Service {
     void contactAdded(ContactId contactId) {
         Stream.concat(pluginManager.getDuplexPlugins().stream(), pluginManager.getSimplexPlugins().stream())
                 .forEach(plugin -> connectToContact(contactId, plugin));
+        // Duplex only: a simplex attempt writes a stream, and the contact needs one, not four.
+        for (long delay : NEW_CONTACT_RETRIES_MS) {
+            retryLater(delay, () -> pluginManager.getDuplexPlugins().forEach(p -> connectToContact(contactId, p)));
+        }
+    }
+
+    private void retryLater(long delayMs, Runnable retry) {
+        synchronized (lock) {
+            retries.removeIf(Future::isDone);
+            retries.add(scheduler.schedule(retry, delayMs, MILLISECONDS));
+        }
     }
 
     /** The contact may be reachable at its new properties: try it there at once. */
@@ -154,7 +185,12 @@ final class Poller implements EventListener, Service {
     void connectionClosed(ContactId contactId, TransportId transportId, boolean incoming, boolean exception) {
         reschedule(transportId);
         Plugin plugin = pluginManager.getPlugin(transportId);
-        if (plugin != null && !incoming && exception) connectToContact(contactId, plugin);
+        if (plugin == null) return;
+        if (!incoming && exception) {
+            connectToContact(contactId, plugin);
+        } else if (plugin instanceof DuplexPlugin && !connectionRegistry.isConnected(contactId, transportId)) {
+            retryLater(RECONNECT_DELAY_MS, () -> connectToContact(contactId, plugin));
+        }
     }
 
     private void reschedule(TransportId transportId) {

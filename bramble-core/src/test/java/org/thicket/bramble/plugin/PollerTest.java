@@ -133,8 +133,13 @@ class PollerTest {
         poller.transportActive(plugin.getId());
     }
 
+    /** A new handle every time (a lambda without captures would be one shared instance). */
     private static InterruptibleConnection handle() {
-        return () -> { };
+        return new InterruptibleConnection() {
+            @Override
+            public void interruptOutgoingSession() {
+            }
+        };
     }
 
     @Test
@@ -212,7 +217,8 @@ class PollerTest {
         poller.connectionClosed(ALICE, LAN, true, false);
         poller.connectionOpened(LAN);
 
-        assertThat(scheduler.dueTimes()).containsExactly(due);
+        assertThat(scheduler.dueTimes()).as("the poll, and the retry of the contact left unconnected")
+                .containsExactlyInAnyOrder(due, clock.currentTimeMillis() + Poller.RECONNECT_DELAY_MS);
     }
 
     @Test
@@ -261,6 +267,26 @@ class PollerTest {
     }
 
     @Test
+    void aNewContactIsTriedAgainOnDuplexTransportsAfterFiveFifteenAndThirtySecondsUntilConnected() {
+        TestSimplexPlugin drive = plugins.simplex(DRIVE);
+        lan.state = ACTIVE;
+        drive.state = ACTIVE;
+        properties.put(ALICE, LAN, ALICE_LAN);
+        properties.put(ALICE, DRIVE, ALICE_LAN);
+        poller.contactAdded(ALICE);
+        assertThat(lan.connectAttempts).hasSize(1);
+
+        scheduler.advance(5_000);
+        assertThat(lan.connectAttempts).as("after 5 s").hasSize(2);
+        scheduler.advance(10_000);
+        assertThat(lan.connectAttempts).as("after 15 s").hasSize(3);
+        registry.registerIncomingConnection(ALICE, LAN, handle(), true);
+        scheduler.advance(15_000);
+        assertThat(lan.connectAttempts).as("connected by 30 s: not tried").hasSize(3);
+        assertThat(drive.connectAttempts).as("a stream is written once").hasSize(1);
+    }
+
+    @Test
     void aNewContactWithoutPropertiesOrAlreadyConnectedIsNotTried() {
         lan.state = ACTIVE;
         poller.contactAdded(ALICE);
@@ -299,6 +325,24 @@ class PollerTest {
 
         poller.connectionClosed(ALICE, LAN, false, true);
         assertThat(lan.connectAttempts).containsExactly(ALICE_LAN);
+    }
+
+    @Test
+    void aContactLeftWithoutAConnectionIsTriedAgainAfterTheDelayUnlessConnectedMeanwhile() {
+        lan.state = ACTIVE;
+        properties.put(ALICE, LAN, ALICE_LAN);
+        properties.put(BOB, LAN, BOB_LAN);
+        registry.registerIncomingConnection(CAROL, LAN, handle(), true);
+
+        poller.connectionClosed(ALICE, LAN, true, false);
+        poller.connectionClosed(BOB, LAN, false, false);
+        poller.connectionClosed(CAROL, LAN, true, false);
+        registry.registerIncomingConnection(BOB, LAN, handle(), true);
+        assertThat(lan.connectAttempts).isEmpty();
+
+        scheduler.advance(Poller.RECONNECT_DELAY_MS);
+        assertThat(lan.connectAttempts).as("Alice only: Bob reconnected, Carol still has a connection")
+                .containsExactly(ALICE_LAN);
     }
 
     @Test
