@@ -8,9 +8,6 @@ import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thicket.bramble.client.api.ClientHelper;
@@ -29,6 +26,7 @@ import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.Transaction;
 import org.thicket.bramble.identity.api.IdentityManager;
 import org.thicket.bramble.identity.api.LocalAuthor;
+import org.thicket.bramble.plugin.api.ConnectionWatchdog;
 import org.thicket.bramble.plugin.api.DuplexTransportConnection;
 import org.thicket.bramble.plugin.api.PluginScheduler;
 import org.thicket.bramble.plugin.api.TransportId;
@@ -117,7 +115,8 @@ final class ContactExchangeManagerImpl implements ContactExchangeManager {
         Contact contact;
         try {
             LocalAuthor localAuthor = db.transactionWithResult(true, identityManager::getIdentity).localAuthor();
-            ContactInfo theirs = swapWithin(config.timeoutMs(), connection, masterKey, alice, localAuthor);
+            ContactInfo theirs = ConnectionWatchdog.within(scheduler, config.timeoutMs(), connection,
+                    "Contact exchange", () -> swap(connection, masterKey, alice, localAuthor));
             long timestamp = agreedTimestamp(theirs);
             contact = store(pendingContactId, theirs, localAuthor, masterKey, timestamp, alice, verified);
         } catch (IOException | DbException | RuntimeException e) {
@@ -132,29 +131,6 @@ final class ContactExchangeManagerImpl implements ContactExchangeManager {
         if (alice) connectionManager.manageOutgoingConnection(contact.id(), transportId, connection);
         else connectionManager.manageIncomingConnection(transportId, connection);
         return contact;
-    }
-
-    /**
-     * As {@link #swap}, but a watchdog closes the connection if the peer takes longer than the timeout, and the
-     * failure then says so. Once the swap is over the watchdog can no longer fire.
-     */
-    private ContactInfo swapWithin(long timeoutMs, DuplexTransportConnection connection, SecretKey masterKey,
-            boolean alice, LocalAuthor localAuthor) throws IOException, DbException {
-        AtomicBoolean over = new AtomicBoolean();
-        ScheduledFuture<?> watchdog = scheduler.schedule(() -> {
-            if (over.compareAndSet(false, true)) closeQuietly(connection);
-        }, timeoutMs, TimeUnit.MILLISECONDS);
-        ContactInfo theirs;
-        try {
-            theirs = swap(connection, masterKey, alice, localAuthor);
-        } catch (IOException e) {
-            if (over.compareAndSet(false, true)) throw e;
-            throw new IOException("Contact exchange timed out", e);
-        } finally {
-            watchdog.cancel(false);
-        }
-        if (!over.compareAndSet(false, true)) throw new IOException("Contact exchange timed out");
-        return theirs;
     }
 
     /** Sends ours and receives theirs, with its signature verified. */

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -30,7 +31,9 @@ import org.thicket.bramble.handshake.api.HandshakeCrypto;
 import org.thicket.bramble.handshake.api.HandshakeManager;
 import org.thicket.bramble.handshake.api.HandshakeResult;
 import org.thicket.bramble.identity.api.IdentityManager;
+import org.thicket.bramble.plugin.api.ConnectionWatchdog;
 import org.thicket.bramble.plugin.api.DuplexTransportConnection;
+import org.thicket.bramble.plugin.api.PluginScheduler;
 import org.thicket.bramble.plugin.api.TransportId;
 import org.thicket.bramble.record.api.Record;
 import org.thicket.bramble.record.api.RecordReader;
@@ -53,6 +56,9 @@ final class HandshakeManagerImpl implements HandshakeManager {
     /** Unknown records skipped between two expected ones; 0.1 sends none, a later minor version a handful. */
     static final int MAX_SKIPPED_RECORDS = 16;
 
+    /** How long the whole handshake may take before the connection is closed (our choice, specs/bhp.md). */
+    static final long TIMEOUT_MS = 60_000;
+
     private final DatabaseComponent db;
     private final IdentityManager identityManager;
     private final KeyManager keyManager;
@@ -62,12 +68,23 @@ final class HandshakeManagerImpl implements HandshakeManager {
     private final StreamWriterFactory streamWriterFactory;
     private final RecordReaderFactory recordReaderFactory;
     private final RecordWriterFactory recordWriterFactory;
+    private final ScheduledExecutorService scheduler;
+    private final long timeoutMs;
 
     @Inject
     HandshakeManagerImpl(DatabaseComponent db, IdentityManager identityManager, KeyManager keyManager,
             CryptoComponent crypto, HandshakeCrypto handshakeCrypto, StreamReaderFactory streamReaderFactory,
             StreamWriterFactory streamWriterFactory, RecordReaderFactory recordReaderFactory,
-            RecordWriterFactory recordWriterFactory) {
+            RecordWriterFactory recordWriterFactory, @PluginScheduler ScheduledExecutorService scheduler) {
+        this(db, identityManager, keyManager, crypto, handshakeCrypto, streamReaderFactory, streamWriterFactory,
+                recordReaderFactory, recordWriterFactory, scheduler, TIMEOUT_MS);
+    }
+
+    /** @param timeoutMs how long the handshake may take; tests shorten it */
+    HandshakeManagerImpl(DatabaseComponent db, IdentityManager identityManager, KeyManager keyManager,
+            CryptoComponent crypto, HandshakeCrypto handshakeCrypto, StreamReaderFactory streamReaderFactory,
+            StreamWriterFactory streamWriterFactory, RecordReaderFactory recordReaderFactory,
+            RecordWriterFactory recordWriterFactory, ScheduledExecutorService scheduler, long timeoutMs) {
         this.db = db;
         this.identityManager = identityManager;
         this.keyManager = keyManager;
@@ -77,13 +94,16 @@ final class HandshakeManagerImpl implements HandshakeManager {
         this.streamWriterFactory = streamWriterFactory;
         this.recordReaderFactory = recordReaderFactory;
         this.recordWriterFactory = recordWriterFactory;
+        this.scheduler = scheduler;
+        this.timeoutMs = timeoutMs;
     }
 
     @Override
     public HandshakeResult handshake(PendingContactId p, TransportId t, DuplexTransportConnection connection)
             throws IOException, DbException {
         try {
-            return run(p, t, connection);
+            return ConnectionWatchdog.within(scheduler, timeoutMs, connection, "Handshake",
+                    () -> run(p, t, connection));
         } catch (IOException | DbException | RuntimeException e) {
             LOG.info("Handshake with pending contact {} over {} failed: {}", p, t.value(), e.getMessage());
             closeQuietly(connection, e);

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.thicket.bramble.rendezvous.RendezvousTesting.MAX_LATENCY_MS;
 import static org.thicket.bramble.rendezvous.RendezvousTesting.TRANSPORT;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +55,7 @@ class HandshakeManagerTest {
     private PendingContactId bAtA;
     private PendingContactId aAtB;
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final MemoryConnection[] pair = MemoryConnection.pair(MAX_LATENCY_MS, MAX_LATENCY_MS);
 
     @BeforeEach
@@ -67,6 +70,7 @@ class HandshakeManagerTest {
     @AfterEach
     void close() {
         threads.shutdownNow();
+        scheduler.shutdownNow();
         if (a != null) a.close();
         if (b != null) b.close();
     }
@@ -97,6 +101,15 @@ class HandshakeManagerTest {
                 .cause().isInstanceOf(FormatException.class).hasMessageContaining("proof of ownership");
         assertThat(pair[0].closedWithException()).isTrue();
         assertThatThrownBy(() -> atB.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+    }
+
+    @Test
+    void aPeerThatSendsNothingTimesOutAndTheConnectionIsClosed() {
+        HandshakeManager impatient = manager(a, a.get(HandshakeCrypto.class), 200);
+
+        assertThatThrownBy(() -> impatient.handshake(bAtA, TRANSPORT, pair[0])).isInstanceOf(IOException.class)
+                .hasMessage("Handshake timed out");
+        assertThat(pair[0].closedWithException()).isTrue();
     }
 
     @Test
@@ -165,11 +178,15 @@ class HandshakeManagerTest {
         stream.sendEndOfStream();
     }
 
-    private static HandshakeManager manager(CoreNode node, HandshakeCrypto crypto) {
+    private HandshakeManager manager(CoreNode node, HandshakeCrypto crypto) {
+        return manager(node, crypto, HandshakeManagerImpl.TIMEOUT_MS);
+    }
+
+    private HandshakeManager manager(CoreNode node, HandshakeCrypto crypto, long timeoutMs) {
         return new HandshakeManagerImpl(node.db(), node.get(IdentityManager.class), node.get(KeyManager.class),
                 node.get(CryptoComponent.class), crypto, node.get(StreamReaderFactory.class),
                 node.get(StreamWriterFactory.class), node.get(RecordReaderFactory.class),
-                node.get(RecordWriterFactory.class));
+                node.get(RecordWriterFactory.class), scheduler, timeoutMs);
     }
 
     /** Honest except that the proofs it sends are one bit off. */
