@@ -267,7 +267,7 @@ class ApiServerTest extends TwoNodeApiTest {
                 "Malformed JSON");
         assertError(client.post(messages, ""), 400, "A JSON body is required");
         assertError(client.post(messages, "{}"), 400, "\"text\" is required");
-        assertError(client.post(messages, "{\"text\":\"\"}"), 400, "\"text\" is empty");
+        assertError(client.post(messages, "{\"text\":\"\"}"), 400, "The text is empty");
         String tooLong = "x".repeat(MessagingConstants.MAX_PRIVATE_MESSAGE_TEXT_LENGTH + 1);
         assertError(client.post(messages, "{\"text\":\"" + tooLong + "\"}"), 400, "more than 30720");
         assertError(client.post(messages, "{\"text\":\"\\ud800\"}"), 400, "");
