@@ -116,7 +116,7 @@ public final class NodeConsole implements AutoCloseable {
     }
 
     private void help() {
-        for (Command c : commands.values()) out.line(String.format("  %-40s %s", usage(c), c.help()));
+        for (Command c : commands.values()) out.line(String.format("  %-36s %s", usage(c), c.help()));
     }
 
     private static String usage(Command c) {
