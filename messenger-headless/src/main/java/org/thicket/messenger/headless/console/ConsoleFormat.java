@@ -40,7 +40,7 @@ final class ConsoleFormat {
                 .append(header.local() ? "  out " : "  in  ").append(String.format("%-9s ", state))
                 .append(text == null ? "" : text);
         int attachments = header.attachments().size();
-        if (attachments > 0) line.append(" [").append(attachments).append(attachments == 1 ? " attachment]" : " attachments]");
+        if (attachments > 0) line.append(" [").append(attachments).append(attachments == 1 ? " file]" : " files]");
         return line.toString();
     }
 

@@ -34,7 +34,9 @@ final class InPersonCommands {
                 new Command("adding", "[cancel]", "the state of adding in person, or cancel it", args -> {
                     String cancel = args.optionalWord();
                     args.end();
-                    if (cancel != null && !cancel.equals("cancel")) throw new ConsoleException("Usage: adding [cancel]");
+                    if (cancel != null && !cancel.equals("cancel")) {
+                        throw new ConsoleException("adding takes cancel or nothing, not: " + cancel);
+                    }
                     if (cancel != null) adding.cancel();
                     out.line(status(adding.status()));
                 }));
