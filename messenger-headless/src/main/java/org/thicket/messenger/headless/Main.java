@@ -6,7 +6,10 @@ import com.google.inject.Module;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,13 +19,14 @@ import org.slf4j.LoggerFactory;
 import org.thicket.bramble.identity.api.Identity;
 import org.thicket.messenger.headless.api.ApiServer;
 import org.thicket.messenger.headless.api.ApiToken;
+import org.thicket.messenger.headless.console.NodeConsole;
 import org.thicket.messenger.node.DataDirectories;
 import org.thicket.messenger.node.MessengerNode;
 
 /**
  * {@code thicket-node}: creates or unlocks the account, prints the READY line and runs until stopped. Standard output
- * carries only the help text, the READY line and the API and LINK lines asked for; errors and log lines go to
- * standard error.
+ * carries only the help text, the READY line and the API and LINK lines asked for, then with --console the
+ * console's answers; errors and log lines go to standard error.
  */
 public final class Main {
 
@@ -53,6 +57,10 @@ public final class Main {
                 return;
             }
             MessengerNode node = start(options);
+            if (options.console()) {
+                runConsole(node);
+                shutdown.exit(ExitCode.STOPPED);
+            }
             if (options.exitOnStdinEof()) {
                 awaitEndOfInput(System.in);
                 shutdown.exit(ExitCode.STOPPED);
@@ -96,6 +104,14 @@ public final class Main {
             out.println(ApiLine.of(api.port(), dataDirectory.resolve(ApiToken.FILE_NAME)));
         } catch (IOException e) {
             throw new ExitException(ExitCode.FAILED, "Could not start the API: " + e.getMessage());
+        }
+    }
+
+    /** On the main thread, until quit or the end of input; the console's events stop before the node does. */
+    private void runConsole(MessengerNode node) {
+        PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, UTF_8));
+        try (NodeConsole console = NodeConsole.of(node, writer)) {
+            console.run(new InputStreamReader(System.in, UTF_8));
         }
     }
 

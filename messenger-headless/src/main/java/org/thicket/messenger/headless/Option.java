@@ -13,6 +13,7 @@ enum Option {
     TOR_TORRC("--tor-torrc", "FILE", "append FILE's lines to tor's torrc (bridges, a private Tor network)"),
     TOR_BINARY("--tor-binary", "PATH", "run this tor instead of the system's or a bundled one"),
     PRINT_LINK("--print-link", null, "after READY, print our link for adding us remotely: LINK briar://..."),
+    CONSOLE("--console", null, "after READY, read commands from standard input until quit or its end"),
     EXIT_ON_STDIN_EOF("--exit-on-stdin-eof", null, "also stop when standard input ends"),
     HELP("--help", null, "print this help and exit");
 

@@ -55,6 +55,11 @@ final class Options {
         return values.containsKey(Option.PRINT_LINK);
     }
 
+    /** The interactive console; quit or the end of input stops the node, as with {@link #exitOnStdinEof()}. */
+    boolean console() {
+        return values.containsKey(Option.CONSOLE);
+    }
+
     boolean exitOnStdinEof() {
         return values.containsKey(Option.EXIT_ON_STDIN_EOF);
     }

@@ -20,6 +20,7 @@ class CommandLineTest {
         assertThat(options.nickname()).isNull();
         assertThat(options.passwordFile()).isNull();
         assertThat(options.exitOnStdinEof()).isFalse();
+        assertThat(options.console()).isFalse();
         assertThat(options.help()).isFalse();
         assertThat(options.apiPort()).isNull();
     }
@@ -78,6 +79,14 @@ class CommandLineTest {
         assertThat(options.passwordFile()).isEqualTo(Path.of("pw.txt"));
         assertThat(options.exitOnStdinEof()).isTrue();
         assertThat(options.help()).isTrue();
+    }
+
+    @Test
+    void consoleIsAFlagWithoutAValue() throws Exception {
+        assertThat(CommandLine.parse(List.of("--console", "--api-port", "0")).console()).isTrue();
+        assertThat(usageError("--console=yes")).isEqualTo("--console takes no value");
+        assertThat(usageError("--console", "--console")).isEqualTo("--console is given more than once");
+        assertThat(CommandLine.usage()).contains("--console");
     }
 
     @Test

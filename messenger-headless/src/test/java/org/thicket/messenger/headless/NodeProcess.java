@@ -99,6 +99,12 @@ public final class NodeProcess implements AutoCloseable {
         process.destroyForcibly();
     }
 
+    /** Writes one line to the child's standard input, in UTF-8. */
+    void writeLine(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(UTF_8));
+        process.getOutputStream().flush();
+    }
+
     void closeStdin() throws IOException {
         process.getOutputStream().close();
     }

@@ -161,6 +161,23 @@ class NodeProcessTest {
     }
 
     @Test
+    void theConsoleAnswersCommandsAndQuitStopsTheNodeCleanly() throws Exception {
+        try (NodeProcess node = start("--data-dir", tmp.resolve("data").toString(), "--nickname", "Frank",
+                "--password-file", passwordFile("pw").toString(), "--console")) {
+            String author = ready(node.awaitReady()).group(2);
+            assertThat(node.awaitLine()).contains("type help");
+            node.writeLine("me");
+            assertThat(node.awaitLine()).isEqualTo("nickname: Frank  author: " + author);
+            node.writeLine("bogus");
+            assertThat(node.awaitLine()).startsWith("error: Unknown command: bogus");
+            node.writeLine("quit");
+            assertThat(node.awaitExit()).isEqualTo(0);
+            assertThat(node.remainingStdout()).isEmpty();
+            assertThat(node.stderr()).contains(NodeShutdown.STOPPED_MESSAGE);
+        }
+    }
+
+    @Test
     void withoutAnyPasswordSourceItExitsWith2() throws Exception {
         try (NodeProcess node = start("--data-dir", tmp.resolve("data").toString(), "--nickname", "Dave")) {
             assertThat(node.awaitExit()).isEqualTo(2);

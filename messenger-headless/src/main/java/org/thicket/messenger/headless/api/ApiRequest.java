@@ -9,6 +9,7 @@ import org.thicket.bramble.contact.api.PendingContactId;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.util.Bytes;
 import org.thicket.bramble.util.UniqueId;
+import org.thicket.messenger.headless.service.UserInput;
 
 /** One request as an endpoint sees it: the values of the route's path parameters and the body, read and bounded. */
 final class ApiRequest {
@@ -38,14 +39,11 @@ final class ApiRequest {
 
     /** The path parameter {@code {name}} as a contact ID: a positive decimal number. */
     ContactId contactId(String name) throws ApiException {
-        String value = pathParameters.get(name);
         try {
-            int id = Integer.parseInt(value);
-            if (id > 0) return new ContactId(id);
-        } catch (NumberFormatException e) {
-            // Refused below.
+            return UserInput.contactId(pathParameters.get(name));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
         }
-        throw ApiException.badRequest("Not a contact ID: " + value);
     }
 
     /** The path parameter {@code {name}} as a pending contact's ID: 64 hex digits. */

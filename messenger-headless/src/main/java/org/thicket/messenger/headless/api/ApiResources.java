@@ -1,15 +1,14 @@
 package org.thicket.messenger.headless.api;
 
 import java.util.List;
-import org.thicket.bramble.connection.api.ConnectionRegistry;
 import org.thicket.bramble.contact.api.ContactManager;
-import org.thicket.bramble.db.api.GroupCommit;
 import org.thicket.bramble.db.api.TransactionManager;
 import org.thicket.bramble.identity.api.IdentityManager;
 import org.thicket.bramble.plugin.api.PluginManager;
 import org.thicket.bramble.rendezvous.api.PendingContactManager;
 import org.thicket.messenger.contact.api.InPersonAdding;
-import org.thicket.messenger.messaging.api.MessagingManager;
+import org.thicket.messenger.headless.service.ContactList;
+import org.thicket.messenger.headless.service.Conversations;
 import org.thicket.messenger.node.MessengerNode;
 import org.thicket.messenger.qr.api.QrCodes;
 
@@ -25,11 +24,10 @@ final class ApiResources {
     static List<ApiResource> of(MessengerNode node) {
         TransactionManager db = node.get(TransactionManager.class);
         ContactManager contacts = node.get(ContactManager.class);
-        MessagingManager messaging = node.get(MessagingManager.class);
         return List.of(
                 new IdentityResource(db, node.get(IdentityManager.class)),
-                new ContactResource(db, contacts, messaging, node.get(ConnectionRegistry.class)),
-                new MessageResource(db, node.get(GroupCommit.class), contacts, messaging),
+                new ContactResource(db, contacts, ContactList.of(node)),
+                new MessageResource(Conversations.of(node)),
                 new TransportResource(node.get(PluginManager.class)),
                 new TorResource(node.get(PluginManager.class)),
                 new PendingContactResource(node.get(PendingContactManager.class)),

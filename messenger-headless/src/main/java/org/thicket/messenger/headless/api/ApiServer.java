@@ -12,9 +12,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.thicket.bramble.db.api.TransactionManager;
 import org.thicket.bramble.event.api.EventBus;
-import org.thicket.messenger.messaging.api.MessagingManager;
+import org.thicket.messenger.headless.service.Conversations;
 import org.thicket.messenger.node.MessengerNode;
 
 /**
@@ -74,8 +73,7 @@ public final class ApiServer implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
 
-        EventStream events = new EventStream(node.get(TransactionManager.class), node.get(MessagingManager.class),
-                json);
+        EventStream events = new EventStream(Conversations.of(node), json);
         WebSocketUpgradeHandler webSockets = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(MAX_INCOMING_WS_MESSAGE);
             container.setMaxBinaryMessageSize(MAX_INCOMING_WS_MESSAGE);

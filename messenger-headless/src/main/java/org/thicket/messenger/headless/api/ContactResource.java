@@ -1,17 +1,11 @@
 package org.thicket.messenger.headless.api;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import org.thicket.bramble.connection.api.ConnectionRegistry;
 import org.thicket.bramble.contact.api.Contact;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.contact.api.ContactManager;
-import org.thicket.bramble.db.api.DbException;
-import org.thicket.bramble.db.api.Transaction;
 import org.thicket.bramble.db.api.TransactionManager;
 import org.thicket.bramble.util.Bytes;
-import org.thicket.messenger.messaging.api.MessagingManager;
+import org.thicket.messenger.headless.service.ContactList;
 
 /** GET /v1/contacts and DELETE /v1/contacts/{contactId}. Adding contacts is key agreement's resource. */
 final class ContactResource implements ApiResource {
@@ -23,39 +17,31 @@ final class ContactResource implements ApiResource {
      */
     record ContactJson(int contactId, String authorId, String name, String alias, boolean verified,
             boolean connected, int unreadCount) {
+
+        static ContactJson of(ContactList.Entry entry) {
+            Contact c = entry.contact();
+            return new ContactJson(c.id().value(), Bytes.toHex(c.author().id().getBytes()), c.author().name(),
+                    c.alias(), c.verified(), entry.connected(), entry.unreadCount());
+        }
     }
 
     private final TransactionManager db;
     private final ContactManager contacts;
-    private final MessagingManager messaging;
-    private final ConnectionRegistry connections;
+    private final ContactList contactList;
 
-    ContactResource(TransactionManager db, ContactManager contacts, MessagingManager messaging,
-            ConnectionRegistry connections) {
+    ContactResource(TransactionManager db, ContactManager contacts, ContactList contactList) {
         this.db = db;
         this.contacts = contacts;
-        this.messaging = messaging;
-        this.connections = connections;
+        this.contactList = contactList;
     }
 
     @Override
     public void register(Routes routes) {
-        routes.get("/v1/contacts", request -> Reply.ok(db.transactionWithResult(true, this::list)));
+        routes.get("/v1/contacts", request -> Reply.ok(contactList.list().stream().map(ContactJson::of).toList()));
         routes.delete("/v1/contacts/{contactId}", request -> {
             ContactId contactId = request.contactId("contactId");
             db.transaction(false, txn -> contacts.removeContact(txn, contactId));
             return Reply.NO_CONTENT;
         });
-    }
-
-    private List<ContactJson> list(Transaction txn) throws DbException {
-        List<Contact> all = contacts.getContacts(txn).stream()
-                .sorted(Comparator.comparingInt(c -> c.id().value())).toList();
-        List<ContactJson> list = new ArrayList<>(all.size());
-        for (Contact c : all) {
-            list.add(new ContactJson(c.id().value(), Bytes.toHex(c.author().id().getBytes()), c.author().name(),
-                    c.alias(), c.verified(), connections.isConnected(c.id()), messaging.getUnreadCount(txn, c.id())));
-        }
-        return list;
     }
 }

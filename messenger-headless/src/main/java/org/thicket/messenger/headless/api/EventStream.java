@@ -21,8 +21,6 @@ import org.thicket.bramble.contact.api.ContactAddedEvent;
 import org.thicket.bramble.contact.api.ContactRemovedEvent;
 import org.thicket.bramble.contact.api.PendingContact;
 import org.thicket.bramble.db.api.DbException;
-import org.thicket.bramble.db.api.NoSuchMessageException;
-import org.thicket.bramble.db.api.TransactionManager;
 import org.thicket.bramble.event.api.Event;
 import org.thicket.bramble.event.api.EventListener;
 import org.thicket.bramble.plugin.api.TransportStateEvent;
@@ -32,8 +30,8 @@ import org.thicket.bramble.rendezvous.api.PendingContactRemovedEvent;
 import org.thicket.bramble.rendezvous.api.PendingContactStateChangedEvent;
 import org.thicket.bramble.util.Bytes;
 import org.thicket.messenger.contact.api.InPersonAddingStatusEvent;
+import org.thicket.messenger.headless.service.Conversations;
 import org.thicket.messenger.messaging.api.AttachmentReceivedEvent;
-import org.thicket.messenger.messaging.api.MessagingManager;
 import org.thicket.messenger.messaging.api.PrivateMessageDeliveredEvent;
 import org.thicket.messenger.messaging.api.PrivateMessageReceivedEvent;
 
@@ -50,8 +48,7 @@ final class EventStream implements EventListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
 
-    private final TransactionManager db;
-    private final MessagingManager messaging;
+    private final Conversations conversations;
     private final ObjectMapper json;
     private final Set<Session> sessions = new CopyOnWriteArraySet<>();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
@@ -60,9 +57,8 @@ final class EventStream implements EventListener, AutoCloseable {
         return t;
     });
 
-    EventStream(TransactionManager db, MessagingManager messaging, ObjectMapper json) {
-        this.db = db;
-        this.messaging = messaging;
+    EventStream(Conversations conversations, ObjectMapper json) {
+        this.conversations = conversations;
         this.json = json;
     }
 
@@ -108,7 +104,7 @@ final class EventStream implements EventListener, AutoCloseable {
     /** The JSON of an event clients are told about, or null for the others. */
     private EventJson toJson(Event event) throws DbException {
         if (event instanceof PrivateMessageReceivedEvent e) {
-            String text = e.header().hasText() ? text(e) : null;
+            String text = conversations.text(e.header());
             return event("MessageReceived", MessageJson.of(e.contactId(), e.header(), text));
         }
         if (event instanceof PrivateMessageDeliveredEvent e) {
@@ -148,15 +144,6 @@ final class EventStream implements EventListener, AutoCloseable {
             return event("KeyAgreementStatus", KeyAgreementResource.StatusJson.of(e.status()));
         }
         return null;
-    }
-
-    /** The message's text; null if it was deleted since it arrived. */
-    private String text(PrivateMessageReceivedEvent e) throws DbException {
-        try {
-            return db.transactionWithResult(true, txn -> messaging.getMessageText(txn, e.header().id()));
-        } catch (NoSuchMessageException gone) {
-            return null;
-        }
     }
 
     private static EventJson contactEvent(String name, int contactId) {

@@ -5,10 +5,9 @@ import org.thicket.bramble.keyagreement.api.InvalidPayloadException;
 import org.thicket.bramble.keyagreement.api.KeyAgreementException;
 import org.thicket.messenger.contact.api.InPersonAdding;
 import org.thicket.messenger.contact.api.InPersonAddingStatus;
-import org.thicket.messenger.qr.api.QrCode;
+import org.thicket.messenger.headless.service.OurCode;
 import org.thicket.messenger.qr.api.QrCodes;
 import org.thicket.messenger.qr.api.QrDecodeException;
-import org.thicket.messenger.qr.api.TerminalBackground;
 
 /**
  * Adding a contact in person (specs/bqp.md, then specs/contact-exchange.md): POST /v1/key-agreement/start, GET
@@ -74,16 +73,15 @@ final class KeyAgreementResource implements ApiResource {
     }
 
     private StartJson start() throws ApiException {
-        byte[] payload;
+        OurCode code;
         try {
-            payload = adding.start();
+            code = OurCode.start(adding, qrCodes);
         } catch (IllegalStateException e) {
             throw new ApiException(409, "BUSY", "A session is running; DELETE /v1/key-agreement first");
         } catch (KeyAgreementException e) {
             throw new ApiException(409, e.getReason().name(), e.getMessage());
         }
-        QrCode code = qrCodes.encode(payload);
-        return new StartJson(qrCodes.encodeText(payload), qrCodes.toTerminalText(code, TerminalBackground.DARK));
+        return new StartJson(code.payloadText(), code.terminalText());
     }
 
     /** The peer's payload: from an uploaded image (image/*), else from the JSON body's pasted text. */

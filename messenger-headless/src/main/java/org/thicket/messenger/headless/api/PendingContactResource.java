@@ -1,16 +1,15 @@
 package org.thicket.messenger.headless.api;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
+import java.util.Optional;
 import org.thicket.bramble.contact.api.NoSuchContactException;
 import org.thicket.bramble.contact.api.PendingContact;
 import org.thicket.bramble.contact.api.PendingContactId;
 import org.thicket.bramble.db.api.DbException;
-import org.thicket.bramble.identity.api.Author;
 import org.thicket.bramble.rendezvous.api.InvalidLinkException;
 import org.thicket.bramble.rendezvous.api.PendingContactManager;
 import org.thicket.bramble.rendezvous.api.PendingContactStatus;
 import org.thicket.bramble.util.Bytes;
+import org.thicket.messenger.headless.service.PendingContacts;
 
 /**
  * Adding contacts remotely by link (specs/brp.md): GET /v1/link, GET and POST /v1/pending-contacts, DELETE
@@ -40,9 +39,11 @@ final class PendingContactResource implements ApiResource {
     }
 
     private final PendingContactManager pending;
+    private final PendingContacts adding;
 
     PendingContactResource(PendingContactManager pending) {
         this.pending = pending;
+        this.adding = new PendingContacts(pending);
     }
 
     @Override
@@ -53,8 +54,10 @@ final class PendingContactResource implements ApiResource {
         routes.post("/v1/pending-contacts", request -> {
             AddRequest add = request.body(AddRequest.class);
             if (add.link() == null) throw ApiException.badRequest("\"link\" is required");
-            PendingContact added = add(add.link(), checkedAlias(add.alias()));
-            return Reply.created(PendingContactJson.of(statusOf(added.id())));
+            if (add.alias() == null) throw ApiException.badRequest("\"alias\" is required");
+            PendingContactStatus added = add(add.link(), add.alias()).orElseThrow(
+                    PendingContactResource::noSuchPendingContact);
+            return Reply.created(PendingContactJson.of(added));
         });
         routes.delete("/v1/pending-contacts/{pendingContactId}", request -> {
             PendingContactId id = request.pendingContactId("pendingContactId");
@@ -67,9 +70,9 @@ final class PendingContactResource implements ApiResource {
         });
     }
 
-    private PendingContact add(String link, String alias) throws DbException, ApiException {
+    private Optional<PendingContactStatus> add(String link, String alias) throws DbException, ApiException {
         try {
-            return pending.addPendingContact(link, alias);
+            return adding.add(link, alias);
         } catch (InvalidLinkException e) {
             throw new ApiException(status(e.reason()), e.reason().name(), e.getMessage());
         }
@@ -81,23 +84,6 @@ final class PendingContactResource implements ApiResource {
             case ALREADY_PENDING, ALREADY_CONTACT -> 409;
             case WRONG_LENGTH, BAD_BASE32, UNKNOWN_VERSION, INVALID_KEY, OWN_LINK -> 400;
         };
-    }
-
-    /** The new contact as listed, with its state; removed in the meantime is as good as never added. */
-    private PendingContactStatus statusOf(PendingContactId id) throws DbException, ApiException {
-        return pending.getPendingContacts().stream().filter(s -> s.contact().id().equals(id)).findFirst()
-                .orElseThrow(PendingContactResource::noSuchPendingContact);
-    }
-
-    private static String checkedAlias(String alias) throws ApiException {
-        if (alias == null) throw ApiException.badRequest("\"alias\" is required");
-        if (!UTF_8.newEncoder().canEncode(alias)) throw ApiException.badRequest("\"alias\" is not valid Unicode");
-        int bytes = alias.getBytes(UTF_8).length;
-        if (bytes == 0 || bytes > Author.MAX_NAME_BYTES) {
-            throw ApiException.badRequest("\"alias\" is 1 to " + Author.MAX_NAME_BYTES + " UTF-8 bytes, not "
-                    + bytes);
-        }
-        return alias;
     }
 
     private static ApiException noSuchPendingContact() {

@@ -8,84 +8,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.Socket;
 import java.net.http.WebSocketHandshakeException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.thicket.bramble.contact.api.ContactId;
-import org.thicket.bramble.contact.api.ContactManager;
-import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.DatabaseComponent;
-import org.thicket.bramble.identity.api.Author;
 import org.thicket.bramble.sync.api.Message;
-import org.thicket.bramble.sync.api.MessageId;
-import org.thicket.bramble.sync.api.Visibility;
 import org.thicket.bramble.util.Bytes;
-import org.thicket.bramble.versioning.api.ClientVersioningManager;
+import org.thicket.messenger.headless.TestNodes;
 import org.thicket.messenger.headless.api.ApiClient.Answer;
 import org.thicket.messenger.headless.api.ApiClient.EventClient;
 import org.thicket.messenger.messaging.api.MessagingConstants;
 import org.thicket.messenger.messaging.api.MessagingManager;
 import org.thicket.messenger.messaging.api.PrivateMessageHeader;
-import org.thicket.messenger.node.MessengerNode;
 
 /**
- * The API over a real node (Alice) in this JVM, whose contact Bob is a second real node. Sync sessions do not exist
- * yet, so messages and acks move between the two through the database calls a session makes.
+ * The API over a real node (Alice) in this JVM, whose contact Bob is a second real node; messages and acks move
+ * between the two by hand ({@link TestNodes}).
  */
 class ApiServerTest extends TwoNodeApiTest {
-
-    private static final int MAX_BATCH_BYTES = 1024 * 1024;
-    private static final long MAX_LATENCY = 30_000;
-    private static final int MAX_SWAP_ROUNDS = 100;
-    private static final long SWAP_PAUSE_MS = 20;
 
     private ContactId bobAtAlice;
     private ContactId aliceAtBob;
 
     @BeforeEach
     void makeAliceAndBobContacts() throws Exception {
-        byte[] rootKey = new byte[SecretKey.LENGTH];
-        rootKey[0] = 7;
-        long timestamp = System.currentTimeMillis();
-        bobAtAlice = addContact(alice, author(bob), new SecretKey(rootKey.clone()), timestamp, true);
-        aliceAtBob = addContact(bob, author(alice), new SecretKey(rootKey.clone()), timestamp, false);
-        swapClientVersions();
-    }
-
-    /**
-     * Moves traffic both ways until each side knows the other runs private messaging actively (two or three
-     * rounds: updates, then the answers that mark the client active), so the conversation's group is shared.
-     */
-    private void swapClientVersions() throws Exception {
-        for (int round = 0; round < MAX_SWAP_ROUNDS; round++) {
-            moveMessages(alice, bobAtAlice, bob, aliceAtBob);
-            moveMessages(bob, aliceAtBob, alice, bobAtAlice);
-            moveAcks(alice, bobAtAlice, bob, aliceAtBob);
-            moveAcks(bob, aliceAtBob, alice, bobAtAlice);
-            if (messagingShared(alice, bobAtAlice) && messagingShared(bob, aliceAtBob)) return;
-            Thread.sleep(SWAP_PAUSE_MS); // validation delivers received updates on its own thread
-        }
-        throw new AssertionError("Private messaging not shared after " + MAX_SWAP_ROUNDS + " rounds");
-    }
-
-    private static boolean messagingShared(MessengerNode node, ContactId peer) throws Exception {
-        ClientVersioningManager versioning = node.get(ClientVersioningManager.class);
-        return node.get(DatabaseComponent.class).transactionWithResult(true, txn ->
-                versioning.getClientVisibility(txn, peer, MessagingConstants.CLIENT)) == Visibility.SHARED;
-    }
-
-    private static ContactId addContact(MessengerNode node, Author remote, SecretKey rootKey, long timestamp,
-            boolean alice) throws Exception {
-        Author me = author(node);
-        try {
-            return node.get(DatabaseComponent.class).transactionWithResult(false, txn -> node.get(ContactManager.class)
-                    .addContact(txn, remote, me.id(), rootKey, timestamp, alice, true, true));
-        } finally {
-            rootKey.wipe();
-        }
+        TestNodes.Contacts contacts = TestNodes.makeContacts(alice, bob);
+        bobAtAlice = contacts.bobAtAlice();
+        aliceAtBob = contacts.aliceAtBob();
     }
 
     // Authentication
@@ -202,9 +154,9 @@ class ApiServerTest extends TwoNodeApiTest {
             assertThat(conversation.get(0).get("text").asText()).isEqualTo("Hi Bob \u263a");
             assertThat(conversation.get(0).get("autoDeleteTimer").isNull()).isTrue();
 
-            List<Message> moved = moveMessages(alice, bobAtAlice, bob, aliceAtBob);
+            List<Message> moved = TestNodes.moveMessages(alice, bobAtAlice, bob, aliceAtBob);
             assertThat(moved).extracting(m -> Bytes.toHex(m.getId().getBytes())).contains(messageId);
-            moveAcks(bob, aliceAtBob, alice, bobAtAlice);
+            TestNodes.moveAcks(bob, aliceAtBob, alice, bobAtAlice);
 
             JsonNode delivered = events.await("MessageDelivered");
             assertThat(delivered.get("data").get("messageId").asText()).isEqualTo(messageId);
@@ -220,7 +172,7 @@ class ApiServerTest extends TwoNodeApiTest {
             PrivateMessageHeader fromBob = bob.get(DatabaseComponent.class).transactionWithResult(false, txn ->
                     bob.get(MessagingManager.class).sendPrivateMessage(txn, aliceAtBob, "Hello Alice", List.of(),
                             MessagingConstants.NO_AUTO_DELETE_TIMER));
-            moveMessages(bob, aliceAtBob, alice, bobAtAlice);
+            TestNodes.moveMessages(bob, aliceAtBob, alice, bobAtAlice);
             String messageId = Bytes.toHex(fromBob.id().getBytes());
 
             JsonNode received = events.await("MessageReceived");
@@ -267,7 +219,7 @@ class ApiServerTest extends TwoNodeApiTest {
                 "Malformed JSON");
         assertError(client.post(messages, ""), 400, "A JSON body is required");
         assertError(client.post(messages, "{}"), 400, "\"text\" is required");
-        assertError(client.post(messages, "{\"text\":\"\"}"), 400, "\"text\" is empty");
+        assertError(client.post(messages, "{\"text\":\"\"}"), 400, "The text is empty");
         String tooLong = "x".repeat(MessagingConstants.MAX_PRIVATE_MESSAGE_TEXT_LENGTH + 1);
         assertError(client.post(messages, "{\"text\":\"" + tooLong + "\"}"), 400, "more than 30720");
         assertError(client.post(messages, "{\"text\":\"\\ud800\"}"), 400, "");
@@ -307,30 +259,5 @@ class ApiServerTest extends TwoNodeApiTest {
 
         assertThat(response).startsWith("HTTP/1.1 400 ").contains("Content-Type: " + ApiJson.CONTENT_TYPE)
                 .containsPattern("\\{\"error\":\"[^\"]+\"}$");
-    }
-
-    // Moving sync traffic by hand, with the calls a sync session makes
-
-    private static List<Message> moveMessages(MessengerNode from, ContactId fromPeer, MessengerNode to,
-            ContactId toPeer) throws Exception {
-        Collection<Message> due = from.get(DatabaseComponent.class).transactionWithResult(false, txn ->
-                from.get(DatabaseComponent.class).getMessagesToSend(txn, fromPeer, MAX_BATCH_BYTES, MAX_LATENCY));
-        DatabaseComponent db = to.get(DatabaseComponent.class);
-        db.transaction(false, txn -> {
-            for (Message m : due) db.receiveMessage(txn, toPeer, m);
-        });
-        return List.copyOf(due);
-    }
-
-    private static void moveAcks(MessengerNode from, ContactId fromPeer, MessengerNode to, ContactId toPeer)
-            throws Exception {
-        DatabaseComponent fromDb = from.get(DatabaseComponent.class);
-        List<MessageId> acks = fromDb.transactionWithResult(false, txn -> {
-            List<MessageId> ids = List.copyOf(fromDb.getMessagesToAck(txn, fromPeer, 1000));
-            fromDb.lowerAckFlag(txn, fromPeer, ids);
-            return ids;
-        });
-        DatabaseComponent toDb = to.get(DatabaseComponent.class);
-        toDb.transaction(false, txn -> toDb.setAckedBy(txn, toPeer, acks));
     }
 }

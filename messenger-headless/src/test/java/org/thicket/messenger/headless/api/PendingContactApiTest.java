@@ -137,7 +137,7 @@ class PendingContactApiTest extends TwoNodeApiTest {
     void aBadAliasOrBodyIs400WithoutAReason() throws Exception {
         String bobLink = bobClient.get(LINK).json().get("link").asText();
 
-        assertBadRequest(addRequest(bobLink, ""), "\"alias\" is 1 to 50 UTF-8 bytes, not 0");
+        assertBadRequest(addRequest(bobLink, ""), "The alias is 1 to 50 UTF-8 bytes, not 0");
         assertBadRequest(addRequest(bobLink, "\u00e9".repeat(26)), "not 52");
         assertBadRequest("{\"link\":\"" + bobLink + "\",\"alias\":\"\\ud800\"}", "not valid Unicode");
         assertBadRequest("{\"link\":\"" + bobLink + "\"}", "\"alias\" is required");
