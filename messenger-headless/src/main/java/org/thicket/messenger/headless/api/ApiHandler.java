@@ -45,7 +45,7 @@ final class ApiHandler extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         Reply reply;
         try {
-            reply = dispatch(request, method, path);
+            reply = dispatch(request, response, method, path);
         } catch (ApiException e) {
             reply = error(e.status(), e.reason(), e.getMessage());
         } catch (NoSuchContactException e) {
@@ -72,9 +72,10 @@ final class ApiHandler extends Handler.Abstract {
         return true;
     }
 
-    private Reply dispatch(Request request, String method, String path) throws Exception {
+    private Reply dispatch(Request request, Response response, String method, String path) throws Exception {
         Optional<Routes.Match> match = routes.match(method, path);
         if (match.isEmpty()) {
+            ApiJson.closeAfter(response);
             if (routes.hasPath(path)) throw new ApiException(405, method + " is not allowed on " + path);
             throw ApiException.notFound("No such resource: " + path);
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -48,6 +49,15 @@ final class ApiJson {
     /** Completes the exchange with the status and, unless it is null, the JSON body. */
     static void write(Response response, Callback callback, int status, byte[] body) {
         write(response, callback, status, CONTENT_TYPE, body);
+    }
+
+    /**
+     * Marks the answer as the connection's last, for a request refused before its body was read. Jetty drops the
+     * connection when an unread body is still arriving after the answer; without this header a client may already
+     * have sent its next request on that connection, which then fails with no answer at all.
+     */
+    static void closeAfter(Response response) {
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
     }
 
     /** Completes the exchange with the status and, unless it is null, a body of this content type. */

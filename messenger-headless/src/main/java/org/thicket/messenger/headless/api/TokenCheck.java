@@ -29,6 +29,7 @@ final class TokenCheck extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+        ApiJson.closeAfter(response);
         ApiJson.write(response, callback, 401, unauthorized);
         return true;
     }

@@ -62,6 +62,8 @@ class ApiServerTest extends TwoNodeApiTest {
                 assertThat(answer.status()).as("%s with %s", path, authorization).isEqualTo(401);
                 assertThat(answer.json().get("error").asText()).contains("bearer token");
                 assertThat(answer.response().headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+                assertThat(answer.response().headers().firstValue("Connection")).as("no reuse after a refusal")
+                        .hasValue("close");
             }
         }
         assertThat(client.getWithAuthorization("/v1/identity", "Bearer " + token).status()).isEqualTo(200);
