@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
 import jakarta.inject.Inject;
@@ -156,7 +157,11 @@ final class Poller implements EventListener, Service {
     private void retryLater(long delayMs, Runnable retry) {
         synchronized (lock) {
             retries.removeIf(Future::isDone);
-            retries.add(scheduler.schedule(retry, delayMs, MILLISECONDS));
+            try {
+                retries.add(scheduler.schedule(retry, delayMs, MILLISECONDS));
+            } catch (RejectedExecutionException e) {
+                LOG.debug("Not retrying a contact while stopping");
+            }
         }
     }
 
@@ -188,7 +193,8 @@ final class Poller implements EventListener, Service {
         if (plugin == null) return;
         if (!incoming && exception) {
             connectToContact(contactId, plugin);
-        } else if (plugin instanceof DuplexPlugin && !connectionRegistry.isConnected(contactId, transportId)) {
+        } else if (plugin instanceof DuplexPlugin && reachesOut(plugin)
+                && !connectionRegistry.isConnected(contactId, transportId)) {
             retryLater(RECONNECT_DELAY_MS, () -> connectToContact(contactId, plugin));
         }
     }
