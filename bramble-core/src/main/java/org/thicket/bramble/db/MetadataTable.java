@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,38 +106,39 @@ final class MetadataTable {
      */
     private static void write(Connection c, UniqueId id, Writes writes, String insert, String update, String delete,
             Object[] insertExtras) throws SQLException {
-        if (!writes.inserts().isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(insert)) {
-                for (Map.Entry<String, byte[]> e : writes.inserts().entrySet()) {
-                    ps.setBytes(1, id.getBytes());
-                    ps.setString(2, e.getKey());
-                    ps.setBytes(3, e.getValue());
-                    for (int i = 0; i < insertExtras.length; i++) ps.setObject(4 + i, insertExtras[i]);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+        batch(c, insert, writes.inserts().entrySet(), (ps, e) -> {
+            ps.setBytes(1, id.getBytes());
+            ps.setString(2, e.getKey());
+            ps.setBytes(3, e.getValue());
+            for (int i = 0; i < insertExtras.length; i++) ps.setObject(4 + i, insertExtras[i]);
+        });
+        batch(c, update, writes.updates().entrySet(), (ps, e) -> {
+            ps.setBytes(1, e.getValue());
+            ps.setBytes(2, id.getBytes());
+            ps.setString(3, e.getKey());
+        });
+        batch(c, delete, writes.deletes(), (ps, key) -> {
+            ps.setBytes(1, id.getBytes());
+            ps.setString(2, key);
+        });
+    }
+
+    /** Sets one item's parameters. */
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement ps, T item) throws SQLException;
+    }
+
+    /** One statement, executed as a batch over the items; nothing at all for none. */
+    private static <T> void batch(Connection c, String sql, Collection<T> items, Binder<T> binder)
+            throws SQLException {
+        if (items.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (T item : items) {
+                binder.bind(ps, item);
+                ps.addBatch();
             }
-        }
-        if (!writes.updates().isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(update)) {
-                for (Map.Entry<String, byte[]> e : writes.updates().entrySet()) {
-                    ps.setBytes(1, e.getValue());
-                    ps.setBytes(2, id.getBytes());
-                    ps.setString(3, e.getKey());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
-        if (!writes.deletes().isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(delete)) {
-                for (String key : writes.deletes()) {
-                    ps.setBytes(1, id.getBytes());
-                    ps.setString(2, key);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            ps.executeBatch();
         }
     }
 

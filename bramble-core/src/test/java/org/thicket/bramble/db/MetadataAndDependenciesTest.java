@@ -33,6 +33,23 @@ class MetadataAndDependenciesTest extends SyncDatabaseTestCase {
     }
 
     @Test
+    void messageMetadataMergesKeyByKeyAndRemovesKeysGivenEmpty() throws DbException {
+        Message m = message(1);
+        db.transaction(false, txn -> {
+            db.addMessage(txn, m, MessageState.DELIVERED, false, false);
+            db.mergeMessageMetadata(txn, m.getId(), Metadata.EMPTY.with("a", TRUE).with("b", new byte[] {0x21, 5})
+                    .with("same", TRUE));
+        });
+        db.transaction(false, txn -> db.mergeMessageMetadata(txn, m.getId(), Metadata.EMPTY.with("a", FALSE)
+                .with("c", TRUE).with("same", TRUE).withRemoved("b").withRemoved("absent")));
+        Metadata stored = db.transactionWithResult(true, txn -> db.getMessageMetadata(txn, m.getId()));
+        assertThat(stored).isEqualTo(Metadata.EMPTY.with("a", FALSE).with("c", TRUE).with("same", TRUE));
+        Map<MessageId, Metadata> delivered =
+                db.transactionWithResult(true, txn -> db.getMessageMetadata(txn, group.getId()));
+        assertThat(delivered).as("new rows carry the message's state").containsKey(m.getId());
+    }
+
+    @Test
     void metadataOfUnknownGroupsAndMessagesIsAnError() {
         Group unknownGroup = TestData.group(2);
         MessageId unknownMessage = message(1).getId();
