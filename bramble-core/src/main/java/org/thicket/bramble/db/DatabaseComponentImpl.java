@@ -90,7 +90,7 @@ final class DatabaseComponentImpl implements DatabaseComponent {
 
     @Inject
     DatabaseComponentImpl(DatabaseConfig config, EventBus eventBus, Clock clock) {
-        this(config, eventBus, clock, List.of(new SyncIndexesMigration()));
+        this(config, eventBus, clock, List.of(new SyncIndexesMigration(), new MetadataRowsMigration()));
     }
 
     DatabaseComponentImpl(DatabaseConfig config, EventBus eventBus, Clock clock, List<Migration> migrations) {

@@ -20,7 +20,9 @@ import org.thicket.bramble.util.UniqueId;
 
 /**
  * SQL for the groupMetadata and messageMetadata tables. Merging writes each given key; a key given with an empty
- * value is removed instead. Message metadata repeats the message's group and state so clients can query by them.
+ * value is removed instead. Group metadata is a row per key; message metadata is one row per message
+ * ({@link MetadataEntries}), which repeats the message's group and state so clients can query by them: a message's
+ * metadata is written when it is stored and when its state changes, and one row costs a fraction of seven.
  */
 final class MetadataTable {
 
@@ -42,38 +44,68 @@ final class MetadataTable {
     }
 
     Metadata getMessage(Connection c, MessageId id) throws DbException {
-        return read(c, "SELECT metaKey, metaValue FROM messageMetadata WHERE messageId = ?", id);
+        try (PreparedStatement ps = c.prepareStatement("SELECT entries FROM messageMetadata WHERE messageId = ?")) {
+            ps.setBytes(1, id.getBytes());
+            try (ResultSet rs = ps.executeQuery()) {
+                return new Metadata(rs.next() ? MetadataEntries.decode(rs.getBytes(1)) : Map.of());
+            }
+        } catch (SQLException e) {
+            throw new DbException("Could not read the metadata of " + id, e);
+        }
     }
 
     /**
-     * Reads the message's group and state with its stored metadata in one query, then writes only what changes.
+     * Reads the message's group and state with its stored metadata in one query, then writes its one row if anything
+     * changes.
      *
      * @throws NoSuchMessageException if the message is not stored
      */
     void mergeMessage(Connection c, MessageId id, Metadata update) throws DbException {
-        String sql = "SELECT m.groupId, m.state, d.metaKey, d.metaValue FROM messages m"
+        String sql = "SELECT m.groupId, m.state, d.entries FROM messages m"
                 + " LEFT JOIN messageMetadata d ON d.messageId = m.messageId WHERE m.messageId = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setBytes(1, id.getBytes());
-            byte[] groupId = null;
-            int state = 0;
-            Map<String, byte[]> stored = new HashMap<>();
+            byte[] groupId;
+            int state;
+            byte[] stored;
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    groupId = rs.getBytes(1);
-                    state = rs.getInt(2);
-                    String key = rs.getString(3);
-                    if (key != null) stored.put(key, rs.getBytes(4));
-                }
+                if (!rs.next()) throw new NoSuchMessageException("No message " + id);
+                groupId = rs.getBytes(1);
+                state = rs.getInt(2);
+                stored = rs.getBytes(3);
             }
-            if (groupId == null) throw new NoSuchMessageException("No message " + id);
-            write(c, id, Writes.of(stored, update),
-                    "INSERT INTO messageMetadata (messageId, metaKey, metaValue, groupId, state)"
-                            + " VALUES (?, ?, ?, ?, ?)",
-                    "UPDATE messageMetadata SET metaValue = ? WHERE messageId = ? AND metaKey = ?",
-                    "DELETE FROM messageMetadata WHERE messageId = ? AND metaKey = ?", new Object[] {groupId, state});
+            Map<String, byte[]> entries = stored == null ? new HashMap<>() : MetadataEntries.decode(stored);
+            Writes writes = Writes.of(entries, update);
+            if (writes.isEmpty()) return;
+            entries.putAll(writes.inserts());
+            entries.putAll(writes.updates());
+            writes.deletes().forEach(entries::remove);
+            writeRow(c, id, groupId, state, stored != null, entries);
         } catch (SQLException e) {
             throw new DbException("Could not store the metadata of " + id, e);
+        }
+    }
+
+    /** Inserts, replaces or (for no entries) deletes the message's row. */
+    private static void writeRow(Connection c, MessageId id, byte[] groupId, int state, boolean exists,
+            Map<String, byte[]> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM messageMetadata WHERE messageId = ?")) {
+                ps.setBytes(1, id.getBytes());
+                ps.executeUpdate();
+            }
+            return;
+        }
+        String sql = exists ? "UPDATE messageMetadata SET entries = ? WHERE messageId = ?"
+                : "INSERT INTO messageMetadata (entries, messageId, groupId, state) VALUES (?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setBytes(1, MetadataEntries.encode(entries));
+            ps.setBytes(2, id.getBytes());
+            if (!exists) {
+                ps.setBytes(3, groupId);
+                ps.setInt(4, state);
+            }
+            ps.executeUpdate();
         }
     }
 
@@ -97,6 +129,10 @@ final class MetadataTable {
                 }
             }
             return new Writes(inserts, updates, deletes);
+        }
+
+        boolean isEmpty() {
+            return inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty();
         }
     }
 
@@ -144,16 +180,13 @@ final class MetadataTable {
 
     /** The metadata of the group's delivered messages; messages without metadata are absent. */
     Map<MessageId, Metadata> getDelivered(Connection c, GroupId id) throws DbException {
-        String sql = "SELECT messageId, metaKey, metaValue FROM messageMetadata WHERE groupId = ? AND state = "
+        String sql = "SELECT messageId, entries FROM messageMetadata WHERE groupId = ? AND state = "
                 + MessageState.DELIVERED.getCode();
         Map<MessageId, Map<String, byte[]>> entries = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setBytes(1, id.getBytes());
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.computeIfAbsent(new MessageId(rs.getBytes(1)), k -> new HashMap<>())
-                            .put(rs.getString(2), rs.getBytes(3));
-                }
+                while (rs.next()) entries.put(new MessageId(rs.getBytes(1)), MetadataEntries.decode(rs.getBytes(2)));
             }
         } catch (SQLException e) {
             throw new DbException("Could not read the message metadata of group " + id, e);

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Schema {
 
-    static final int CODE_SCHEMA_VERSION = 2;
+    static final int CODE_SCHEMA_VERSION = 3;
 
     // Reserved words in H2 2.x (KEY, VALUE, GROUPS) are avoided: settingKey, metaValue, syncGroups.
     private static final List<String> STATEMENTS = List.of(
@@ -97,18 +97,18 @@ final class Schema {
                 PRIMARY KEY (messageId),
                 FOREIGN KEY (groupId) REFERENCES syncGroups (groupId) ON DELETE CASCADE)""",
             "CREATE INDEX messagesByCleanupDeadline ON messages (cleanupDeadline)",
-            // groupId and state are denormalised from messages, for metadata queries by group and state.
+            // groupId and state are denormalised from messages, for metadata queries by group and state. entries:
+            // all the message's keys and values in one value (MetadataEntries; version 3, MetadataRowsMigration).
             """
             CREATE TABLE messageMetadata (
                 messageId BINARY(32) NOT NULL,
                 groupId BINARY(32) NOT NULL,
                 state INT NOT NULL,
-                metaKey VARCHAR NOT NULL,
-                metaValue VARBINARY NOT NULL,
-                PRIMARY KEY (messageId, metaKey),
+                entries VARBINARY NOT NULL,
+                PRIMARY KEY (messageId),
                 FOREIGN KEY (messageId) REFERENCES messages (messageId) ON DELETE CASCADE,
                 FOREIGN KEY (groupId) REFERENCES syncGroups (groupId) ON DELETE CASCADE)""",
-            "CREATE INDEX messageMetadataByGroupIdState ON messageMetadata (groupId, state)",
+            MetadataRowsMigration.CREATE_INDEX,
             // dependencyId is no foreign key: a dependency may not have arrived yet (its state is then UNKNOWN).
             // messageState and dependencyState are denormalised from messages.
             """

@@ -31,6 +31,7 @@ import org.thicket.bramble.settings.api.SettingsUpdatedEvent;
 import org.thicket.bramble.sync.api.Group;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageState;
+import org.thicket.bramble.sync.api.Metadata;
 import org.thicket.bramble.test.CapturingEventBus;
 
 class DataMethodsTest {
@@ -188,7 +189,7 @@ class DataMethodsTest {
             db.addGroup(txn, g);
             db.addMessage(txn, m, MessageState.UNKNOWN, true, false);
             db.addMessage(txn, dependent, MessageState.UNKNOWN, true, false);
-            execute(txn, "INSERT INTO messageMetadata VALUES (?, ?, 0, 'k', X'01')", m, g);
+            db.mergeMessageMetadata(txn, m.getId(), Metadata.EMPTY.with("k", new byte[] {1}));
             execute(txn, "INSERT INTO messageDependencies VALUES (?, ?, ?, 0, 0)", g, dependent, m);
             execute(txn, "INSERT INTO messageDependencies VALUES (?, ?, ?, 0, 0)", g, m, dependent);
             db.setMessageState(txn, m.getId(), MessageState.DELIVERED);
