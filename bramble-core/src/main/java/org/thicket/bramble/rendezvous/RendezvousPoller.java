@@ -103,6 +103,21 @@ final class RendezvousPoller implements Service, EventListener {
         this.config = config;
     }
 
+    /**
+     * A session's connection attempt. {@code connection} is null while we are still dialling; an attempt replaced
+     * by another is {@code cancelled}, and its connection is closed. Fields guarded by the poller's lock.
+     */
+    private static final class Attempt {
+        final boolean dialledByUs;
+        DuplexTransportConnection connection;
+        boolean cancelled;
+
+        Attempt(boolean dialledByUs, DuplexTransportConnection connection) {
+            this.dialledByUs = dialledByUs;
+            this.connection = connection;
+        }
+    }
+
     /** One pending contact's rendezvous. */
     private static final class Session {
         final PendingContact contact;
@@ -110,7 +125,8 @@ final class RendezvousPoller implements Service, EventListener {
         final boolean alice;
         final Map<TransportId, RendezvousEndpoint> endpoints = new HashMap<>(); // guarded by the poller's lock
         PendingContactState state = PendingContactState.OFFLINE; // guarded by the poller's lock
-        int connections; // handshakes and exchanges running; guarded by the poller's lock
+        /** The one connection attempt this session runs, dial or handshake; null if none. Guarded by the lock. */
+        Attempt attempt;
 
         Session(PendingContact contact, SecretKey rendezvousKey, boolean alice) {
             this.contact = contact;
@@ -245,7 +261,7 @@ final class RendezvousPoller implements Service, EventListener {
 
     private void reachIfIdle(Session s, TransportId t, RendezvousEndpoint endpoint) {
         synchronized (lock) {
-            if (!running || !isLive(s) || s.connections > 0 || s.endpoints.get(t) != endpoint) return;
+            if (!running || !isLive(s) || s.attempt != null || s.endpoints.get(t) != endpoint) return;
         }
         reach(s, t, endpoint);
     }
@@ -259,7 +275,7 @@ final class RendezvousPoller implements Service, EventListener {
         return new ConnectionHandler() {
             @Override
             public void handleConnection(DuplexTransportConnection connection) {
-                ioExecutor.execute(() -> connect(s, t, connection));
+                ioExecutor.execute(() -> accept(s, t, connection));
             }
 
             @Override
@@ -325,43 +341,103 @@ final class RendezvousPoller implements Service, EventListener {
             Map<TransportId, RendezvousEndpoint> endpoints;
             synchronized (lock) {
                 // While a connection runs, another would only race it to the same contact.
-                if (s.connections > 0) continue;
+                if (s.attempt != null) continue;
                 endpoints = Map.copyOf(s.endpoints);
             }
             endpoints.forEach((t, endpoint) -> ioExecutor.execute(() -> reach(s, t, endpoint)));
         }
     }
 
+    /** Dials the contact's endpoint, unless an attempt already runs; then runs the handshake on the connection. */
     private void reach(Session s, TransportId t, RendezvousEndpoint endpoint) {
         if (!(pluginManager.getPlugin(t) instanceof DuplexPlugin plugin)) return;
+        Attempt attempt = new Attempt(true, null);
+        synchronized (lock) {
+            if (!isLive(s) || s.attempt != null) return;
+            s.attempt = attempt;
+        }
         DuplexTransportConnection connection = plugin.createConnection(endpoint.getRemoteTransportProperties());
-        if (connection != null) connect(s, t, connection);
+        boolean cancelled;
+        synchronized (lock) {
+            attempt.connection = connection;
+            cancelled = attempt.cancelled;
+        }
+        if (connection == null || cancelled) {
+            if (connection != null) dispose(() -> connection.close(false));
+            attemptEnded(s, attempt);
+            return;
+        }
+        run(s, t, attempt);
     }
 
-    /** Runs the handshake and contact exchange on a connection to the pending contact. */
-    private void connect(Session s, TransportId t, DuplexTransportConnection connection) {
+    /**
+     * Runs the handshake on a connection the contact dialled. Each side runs at most one attempt per pending contact,
+     * so that both add the contact from the same connection: two connections would each bring their own master key,
+     * and the contact would end up with different keys on each side. When both dialled at once, the connection that
+     * Alice dialled is kept on both sides (specs/brp.md section 5): Alice refuses Bob's, Bob drops his own for hers.
+     */
+    private void accept(Session s, TransportId t, DuplexTransportConnection connection) {
+        Attempt attempt = new Attempt(false, connection);
+        DuplexTransportConnection replaced = null;
         synchronized (lock) {
-            if (!isLive(s)) {
-                dispose(() -> connection.close(false));
-                return;
+            Attempt current = s.attempt;
+            if (!isLive(s) || (current != null && !(current.dialledByUs && !s.alice))) {
+                attempt = null;
+            } else {
+                if (current != null) {
+                    current.cancelled = true;
+                    replaced = current.connection;
+                }
+                s.attempt = attempt;
             }
-            s.connections++;
         }
+        if (replaced != null) {
+            DuplexTransportConnection ours = replaced;
+            dispose(() -> ours.close(true));
+        }
+        if (attempt == null) {
+            LOG.info("Pending contact {}: refusing a second connection while one runs", s.contact.id());
+            dispose(() -> connection.close(true));
+            return;
+        }
+        run(s, t, attempt);
+    }
+
+    /** The handshake and contact exchange on the attempt's connection. */
+    private void run(Session s, TransportId t, Attempt attempt) {
+        DuplexTransportConnection connection = attempt.connection;
         setState(s, PendingContactState.CONNECTING);
         PendingContactId p = s.contact.id();
         try {
             HandshakeResult result = handshakeManager.handshake(p, t, connection);
+            if (isCancelled(attempt)) {
+                // Replaced by the connection Alice dialled while the handshake ran: this one must not add the contact.
+                result.masterKey().wipe();
+                throw new IOException("Replaced by the connection the contact dialled");
+            }
             setState(s, PendingContactState.ADDING_CONTACT);
             exchangeContacts(p, t, connection, result);
             LOG.info("Pending contact {} is now a contact", p);
             removeSession(p);
         } catch (IOException | DbException | RuntimeException e) {
             LOG.info("Could not add pending contact {} over {}: {}", p, t.value(), e.getMessage());
-            synchronized (lock) {
-                s.connections--;
-            }
-            updateIdleState(s);
+            dispose(() -> connection.close(true));
+            attemptEnded(s, attempt);
         }
+    }
+
+    private boolean isCancelled(Attempt attempt) {
+        synchronized (lock) {
+            return attempt.cancelled;
+        }
+    }
+
+    /** Frees the session's slot if the attempt still holds it. */
+    private void attemptEnded(Session s, Attempt attempt) {
+        synchronized (lock) {
+            if (s.attempt == attempt) s.attempt = null;
+        }
+        updateIdleState(s);
     }
 
     private void exchangeContacts(PendingContactId p, TransportId t, DuplexTransportConnection connection,
@@ -384,7 +460,7 @@ final class RendezvousPoller implements Service, EventListener {
     private void updateIdleState(Session s) {
         PendingContactState idle;
         synchronized (lock) {
-            if (s.connections > 0 || s.state == PendingContactState.FAILED) return;
+            if (s.attempt != null || s.state == PendingContactState.FAILED) return;
             idle = s.endpoints.isEmpty() ? PendingContactState.OFFLINE : PendingContactState.WAITING_FOR_CONNECTION;
         }
         if (isExpired(s.contact)) fail(s);

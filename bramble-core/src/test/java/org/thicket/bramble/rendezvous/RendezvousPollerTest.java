@@ -149,6 +149,30 @@ class RendezvousPollerTest {
     }
 
     @Test
+    void whenBothDialAtOnceBothAddTheContactFromTheConnectionAliceDialled() throws Exception {
+        Switchboard switchboard = new Switchboard(true);
+        RecordingContactExchange exchangeA = new RecordingContactExchange();
+        RecordingContactExchange exchangeB = new RecordingContactExchange();
+        CoreNode a = node("a", 0, RendezvousTesting.transportKeys(), rendezvousOver(switchboard),
+                RendezvousTesting.contactExchange(exchangeA));
+        CoreNode b = node("b", 1, RendezvousTesting.transportKeys(), rendezvousOver(switchboard),
+                RendezvousTesting.contactExchange(exchangeB));
+        String linkA = a.get(PendingContactManager.class).getHandshakeLink();
+        String linkB = b.get(PendingContactManager.class).getHandshakeLink();
+
+        a.get(PendingContactManager.class).addPendingContact(linkB, "Bob");
+        b.get(PendingContactManager.class).addPendingContact(linkA, "Alice");
+
+        assertThat(exchangeA.called.await(CoreNode.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(exchangeB.called.await(CoreNode.TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(switchboard.dials.getCount()).as("both dialled").isZero();
+        // Each side exchanged once, over the same connection: one handshake, one master key.
+        assertThat(exchangeA.exchanges).hasSize(1);
+        assertThat(exchangeB.exchanges).hasSize(1);
+        assertThat(exchangeA.exchanges.get(0).masterKey()).isEqualTo(exchangeB.exchanges.get(0).masterKey());
+    }
+
+    @Test
     void aPendingContactStoredBeforeARestartIsStillMet() throws Exception {
         Switchboard switchboard = new Switchboard();
         RecordingContactExchange exchangeB = new RecordingContactExchange();

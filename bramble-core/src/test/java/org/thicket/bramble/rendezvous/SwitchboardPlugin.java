@@ -3,6 +3,8 @@ package org.thicket.bramble.rendezvous;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.thicket.bramble.plugin.api.ConnectionHandler;
 import org.thicket.bramble.plugin.api.DuplexPlugin;
 import org.thicket.bramble.plugin.api.DuplexPluginFactory;
@@ -25,9 +27,33 @@ final class SwitchboardPlugin implements DuplexPlugin {
 
     static final String ADDRESS = "address";
 
-    /** The listening endpoints of every node in a test, by address. */
+    /**
+     * The listening endpoints of every node in a test, by address. Normally only Alice dials; with {@code bothDial}
+     * Bob does too, and each dial waits for the other's, so that both connections exist at once.
+     */
     static final class Switchboard {
         final Map<String, ConnectionHandler> listeners = new ConcurrentHashMap<>();
+        final boolean bothDial;
+        final CountDownLatch dials = new CountDownLatch(2);
+
+        Switchboard() {
+            this(false);
+        }
+
+        Switchboard(boolean bothDial) {
+            this.bothDial = bothDial;
+        }
+
+        void awaitBothDials() {
+            dials.countDown();
+            try {
+                if (!dials.await(RendezvousTesting.MAX_LATENCY_MS, TimeUnit.MILLISECONDS)) {
+                    throw new AssertionError("The other side did not dial");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private final Switchboard switchboard;
@@ -66,6 +92,7 @@ final class SwitchboardPlugin implements DuplexPlugin {
         String ours = alice ? aliceAddress : bobAddress;
         switchboard.listeners.put(ours, incoming);
         TransportProperties remote = alice ? new TransportProperties(Map.of(ADDRESS, bobAddress))
+                : switchboard.bothDial ? new TransportProperties(Map.of(ADDRESS, aliceAddress))
                 : TransportProperties.EMPTY;
         return new RendezvousEndpoint() {
             @Override
@@ -85,6 +112,7 @@ final class SwitchboardPlugin implements DuplexPlugin {
         String address = remoteProperties.get(ADDRESS);
         ConnectionHandler listener = address == null ? null : switchboard.listeners.get(address);
         if (listener == null) return null;
+        if (switchboard.bothDial) switchboard.awaitBothDials();
         MemoryConnection[] pair = MemoryConnection.pair(getMaxLatency(), getMaxIdleTime());
         listener.handleConnection(pair[1]);
         return pair[0];
