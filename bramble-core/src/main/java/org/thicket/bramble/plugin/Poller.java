@@ -51,9 +51,9 @@ import org.thicket.bramble.system.api.Clock;
  * plugin's backoff then usually falls back to its minimum). A transport has at most one poll scheduled, the
  * earliest asked for. A new contact is tried at once on every such transport, and again on the duplex ones
  * {@link #NEW_CONTACT_RETRIES_MS} later while it is not connected; a contact whose properties for a transport changed
- * is tried at once on that transport, an outgoing connection that failed is retried at once, and a contact left
- * without a duplex connection otherwise is tried again {@link #RECONNECT_DELAY_MS} later. Contacts connected over
- * the transport, or over one preferred to it, are skipped.
+ * is tried at once on that transport, and a contact left without a connection (or whose simplex stream failed) is
+ * tried again {@link #RECONNECT_DELAY_MS} later. Contacts connected over the transport, or over one preferred to it,
+ * are skipped.
  * <p>
  * The reactions are methods, called by {@link #eventOccurred} for the events that trigger them.
  */
@@ -69,9 +69,10 @@ final class Poller implements EventListener, Service {
     static final List<Long> NEW_CONTACT_RETRIES_MS = List.of(5_000L, 15_000L, 30_000L);
 
     /**
-     * When a duplex connection ended cleanly and left the contact without one over its transport, the contact is
-     * tried again this much later rather than at the next poll: both devices may have closed what each thought the
-     * other kept (specs/connections.md, races). Not at once, so a peer that keeps closing cannot make us spin.
+     * When a connection ended and left the contact without a duplex one over its transport (or a simplex stream we
+     * wrote failed), the contact is tried again this much later rather than at the next poll: both devices may have
+     * closed what each thought the other kept (specs/connections.md, races), or the connection broke. Never at once:
+     * a peer that refuses every stream (one that removed us, or whose keys differ) would make us dial in a loop.
      */
     static final long RECONNECT_DELAY_MS = 5_000;
 
@@ -190,13 +191,10 @@ final class Poller implements EventListener, Service {
     void connectionClosed(ContactId contactId, TransportId transportId, boolean incoming, boolean exception) {
         reschedule(transportId);
         Plugin plugin = pluginManager.getPlugin(transportId);
-        if (plugin == null) return;
-        if (!incoming && exception) {
-            connectToContact(contactId, plugin);
-        } else if (plugin instanceof DuplexPlugin && reachesOut(plugin)
-                && !connectionRegistry.isConnected(contactId, transportId)) {
-            retryLater(RECONNECT_DELAY_MS, () -> connectToContact(contactId, plugin));
-        }
+        if (plugin == null || !reachesOut(plugin)) return;
+        boolean retry = plugin instanceof DuplexPlugin ? !connectionRegistry.isConnected(contactId, transportId)
+                : !incoming && exception;
+        if (retry) retryLater(RECONNECT_DELAY_MS, () -> connectToContact(contactId, plugin));
     }
 
     private void reschedule(TransportId transportId) {

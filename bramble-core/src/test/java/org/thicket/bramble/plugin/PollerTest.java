@@ -315,15 +315,14 @@ class PollerTest {
     }
 
     @Test
-    void onlyAnOutgoingConnectionThatFailedIsRetriedAtOnce() {
+    void aFailedConnectionIsRetriedAfterTheDelayNeverAtOnceSoARefusingPeerCannotMakeUsSpin() {
         lan.state = ACTIVE;
         properties.put(ALICE, LAN, ALICE_LAN);
 
-        poller.connectionClosed(ALICE, LAN, true, true);
-        poller.connectionClosed(ALICE, LAN, false, false);
-        assertThat(lan.connectAttempts).isEmpty();
-
         poller.connectionClosed(ALICE, LAN, false, true);
+        assertThat(lan.connectAttempts).as("not at once").isEmpty();
+
+        scheduler.advance(Poller.RECONNECT_DELAY_MS);
         assertThat(lan.connectAttempts).containsExactly(ALICE_LAN);
     }
 
@@ -356,6 +355,7 @@ class PollerTest {
         bus.broadcast(new TransportInactiveEvent(LAN));
         assertThat(scheduler.dueTimes()).isEmpty();
         bus.broadcast(new ConnectionClosedEvent(ALICE, LAN, false, true));
+        scheduler.advance(Poller.RECONNECT_DELAY_MS);
         assertThat(lan.connectAttempts).containsExactly(ALICE_LAN);
         bus.broadcast(new TransportActiveEvent(LAN));
         bus.broadcast(new ContactAddedEvent(ALICE, true));
