@@ -381,7 +381,9 @@ final class RendezvousPoller implements Service, EventListener {
         DuplexTransportConnection replaced = null;
         synchronized (lock) {
             Attempt current = s.attempt;
-            if (!isLive(s) || (current != null && !(current.dialledByUs && !s.alice))) {
+            // Only Bob gives way, and only his own dial: hers is the one both sides keep.
+            boolean mayTakeOver = current == null || (current.dialledByUs && !s.alice);
+            if (!isLive(s) || !mayTakeOver) {
                 attempt = null;
             } else {
                 if (current != null) {

@@ -85,6 +85,16 @@ class MetadataRowsMigrationTest {
         }
     }
 
+    private void openAndAssertMigrated() throws DbException {
+        DatabaseComponentImpl db = database(dir, bus);
+        db.open(key, MigrationListener.NONE);
+        try {
+            assertMigrated(db);
+        } finally {
+            db.close();
+        }
+    }
+
     private void assertMigrated(DatabaseComponentImpl db) throws DbException {
         assertThat(metadata(db, read.getId())).isEqualTo(Metadata.EMPTY.with("read", TRUE).with("n", new byte[] {7}));
         assertThat(metadata(db, unread.getId())).isEqualTo(Metadata.EMPTY.with("read", FALSE));
