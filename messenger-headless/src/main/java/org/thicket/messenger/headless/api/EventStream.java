@@ -47,6 +47,7 @@ final class EventStream implements EventListener, AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
+    static final String SUBSCRIBED = "{\"type\":\"subscribed\"}";
 
     private final Conversations conversations;
     private final ObjectMapper json;
@@ -62,8 +63,19 @@ final class EventStream implements EventListener, AutoCloseable {
         this.json = json;
     }
 
+    /**
+     * Adds the stream and then tells the client it is subscribed ({@code {"type": "subscribed"}}): the upgrade's
+     * answer can reach the client before this runs, so only this first message says that every later event will
+     * arrive. It goes through the sender, behind any event already queued.
+     */
     void opened(Session session) {
         sessions.add(session);
+        try {
+            sender.execute(() -> session.sendText(SUBSCRIBED, Callback.from(() -> { },
+                    failure -> disconnect(session, failure))));
+        } catch (RejectedExecutionException e) {
+            // Stopping: the stream is closed with the others.
+        }
     }
 
     void closed(Session session) {

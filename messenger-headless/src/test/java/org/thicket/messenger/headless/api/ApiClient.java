@@ -102,6 +102,7 @@ final class ApiClient {
         if (authorization != null) builder.header("Authorization", authorization);
         client.socket = builder.buildAsync(URI.create("ws" + base.substring(4) + ApiServer.EVENTS_PATH), client)
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        client.awaitSubscribed();
         return client;
     }
 
@@ -129,6 +130,14 @@ final class ApiClient {
             }
             webSocket.request(1);
             return null;
+        }
+
+        /** Waits for the node's first message: from then on every event reaches this stream. */
+        void awaitSubscribed() throws InterruptedException {
+            JsonNode first = events.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (first == null || !first.path("type").asText().equals("subscribed")) {
+                throw new AssertionError("The event stream did not confirm its subscription: " + first);
+            }
         }
 
         /** The next event with this name, skipping others; fails after {@value #TIMEOUT_SECONDS} s. */

@@ -140,7 +140,7 @@ public final class LanBench {
                 long now = System.nanoTime();
                 try {
                     JsonNode event = JSON.readTree(partial.toString());
-                    if (event.get("name").asText().equals("MessageReceived")) {
+                    if (event.path("name").asText().equals("MessageReceived")) {
                         receivedNanos.putIfAbsent(event.get("data").get("text").asText(), now);
                     }
                 } catch (Exception e) {
