@@ -90,7 +90,8 @@ final class DatabaseComponentImpl implements DatabaseComponent {
 
     @Inject
     DatabaseComponentImpl(DatabaseConfig config, EventBus eventBus, Clock clock) {
-        this(config, eventBus, clock, List.of(new SyncIndexesMigration(), new MetadataRowsMigration()));
+        this(config, eventBus, clock, List.of(new SyncIndexesMigration(), new MetadataRowsMigration(),
+                new LeanStatusesMigration()));
     }
 
     DatabaseComponentImpl(DatabaseConfig config, EventBus eventBus, Clock clock, List<Migration> migrations) {
