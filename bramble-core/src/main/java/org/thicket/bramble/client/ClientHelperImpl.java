@@ -93,9 +93,8 @@ final class ClientHelperImpl implements ClientHelper {
     @Override
     public void addLocalMessage(Transaction txn, Message message, BdfDictionary metadata, boolean shared,
             boolean temporary) throws DbException {
-        boolean added = !db.containsMessage(txn, message.getId());
         // addMessage announces the message itself (MessageAddedEvent, and MessageSharedEvent if shared).
-        if (added) db.addMessage(txn, message, MessageState.DELIVERED, shared, temporary);
+        boolean added = db.addMessage(txn, message, MessageState.DELIVERED, shared, temporary);
         db.mergeMessageMetadata(txn, message.getId(), toMetadata(metadata));
         if (added) txn.attach(new MessageStateChangedEvent(message.getId(), true, MessageState.DELIVERED));
     }

@@ -268,13 +268,15 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     }
 
     @Override
-    public void addMessage(Transaction txn, Message message, MessageState state, boolean shared, boolean temporary)
-            throws DbException {
+    public boolean addMessage(Transaction txn, Message message, MessageState state, boolean shared,
+            boolean temporary) throws DbException {
         Connection c = writable(txn);
         if (!groups.contains(c, message.getGroupId())) {
             throw new NoSuchGroupException("No group " + message.getGroupId() + " for message " + message.getId());
         }
-        if (!messages.contains(c, message.getId())) store(txn, c, message, state, shared, temporary, null);
+        if (messages.contains(c, message.getId())) return false;
+        store(txn, c, message, state, shared, temporary, null);
+        return true;
     }
 
     @Override
@@ -498,9 +500,7 @@ final class DatabaseComponentImpl implements DatabaseComponent {
 
     @Override
     public Metadata getMessageMetadata(Transaction txn, MessageId id) throws DbException {
-        Connection c = connection(txn);
-        requireMessage(c, id);
-        return metadata.getMessage(c, id);
+        return metadata.getMessage(connection(txn), id);
     }
 
     @Override

@@ -19,10 +19,13 @@ import org.thicket.bramble.util.UniqueId;
 /** SQL for the messages table and the copies of message fields that other tables keep. */
 final class MessageTable {
 
-    // The tables that repeat a message's state, with the column that identifies the message in each.
+    // The tables that repeat a message's state, with the column that identifies the message in each. A status
+    // keeps the copy only while the queries that read it can select the row (StatusTable.SENDABLE): the contact
+    // has not seen the message, or asked for it. A received message's status for its sender is seen from the
+    // start, so validation's state change does not rewrite that row (a write of the widest table per message).
     private static final String[] STATE_COPY_UPDATES = {
             "UPDATE messageMetadata SET state = ? WHERE messageId = ?",
-            "UPDATE statuses SET state = ? WHERE messageId = ?",
+            "UPDATE statuses SET state = ? WHERE messageId = ? AND (seen = FALSE OR requested = TRUE)",
             "UPDATE messageDependencies SET messageState = ? WHERE messageId = ?",
             "UPDATE messageDependencies SET dependencyState = ? WHERE dependencyId = ?"};
 

@@ -43,11 +43,20 @@ final class MetadataTable {
         }
     }
 
+    /**
+     * The message's metadata, empty if it has none; one query for both questions.
+     *
+     * @throws NoSuchMessageException if the message is not stored
+     */
     Metadata getMessage(Connection c, MessageId id) throws DbException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT entries FROM messageMetadata WHERE messageId = ?")) {
+        String sql = "SELECT d.entries FROM messages m LEFT JOIN messageMetadata d ON d.messageId = m.messageId"
+                + " WHERE m.messageId = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setBytes(1, id.getBytes());
             try (ResultSet rs = ps.executeQuery()) {
-                return new Metadata(rs.next() ? MetadataEntries.decode(rs.getBytes(1)) : Map.of());
+                if (!rs.next()) throw new NoSuchMessageException("No message " + id);
+                byte[] entries = rs.getBytes(1);
+                return new Metadata(entries == null ? Map.of() : MetadataEntries.decode(entries));
             }
         } catch (SQLException e) {
             throw new DbException("Could not read the metadata of " + id, e);

@@ -25,9 +25,10 @@ final class StatusTable {
             + " messageShared, deleted, ack, seen, requested, expiry, txCount, maxLatency";
 
     /**
-     * The messages that may go to the contact bound to the first parameter at all. The flags the queries select on
-     * (ack, seen, requested) are compared with "= TRUE" or "= FALSE" so H2 uses the indexes on (contactId, flag,
-     * timestamp).
+     * The messages that may go to the contact bound to the first parameter at all. Every query that uses it also
+     * selects on seen = FALSE or requested = TRUE, the rows whose copy of the state is kept current. The flags the
+     * queries select on (ack, seen, requested) are compared with "= TRUE" or "= FALSE" so H2 uses the indexes on
+     * (contactId, flag, timestamp).
      */
     private static final String SENDABLE = "contactId = ? AND state = " + MessageState.DELIVERED.getCode()
             + " AND groupShared AND messageShared AND NOT deleted";
@@ -126,9 +127,14 @@ final class StatusTable {
         return seen;
     }
 
-    /** False if there is no status (the group is invisible to the contact or the message unknown). */
+    /**
+     * False if there is no status (the group is invisible to the contact or the message unknown). The status takes
+     * the message's current state along: a seen status does not keep it (see MessageTable).
+     */
     boolean raiseRequestedFlag(Connection c, ContactId contactId, MessageId id) throws DbException {
-        String sql = "UPDATE statuses SET requested = TRUE WHERE contactId = ? AND messageId = ?";
+        String sql = "UPDATE statuses s SET requested = TRUE,"
+                + " state = (SELECT m.state FROM messages m WHERE m.messageId = s.messageId)"
+                + " WHERE contactId = ? AND messageId = ?";
         return update(c, sql, contactId, id.getBytes()) > 0;
     }
 

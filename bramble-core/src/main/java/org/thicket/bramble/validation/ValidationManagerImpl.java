@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.db.api.DbException;
+import org.thicket.bramble.db.api.NoSuchMessageException;
 import org.thicket.bramble.db.api.Transaction;
 import org.thicket.bramble.event.api.Event;
 import org.thicket.bramble.event.api.EventBus;
@@ -408,8 +409,13 @@ final class ValidationManagerImpl implements Service, EventListener {
                 .filter(e -> e.getValue() == PENDING).map(Map.Entry::getKey).toList();
     }
 
+    /** One query: a message that is gone (its group was removed meanwhile) is in no state. */
     private boolean isInState(Transaction txn, MessageId id, MessageState state) throws DbException {
-        return db.containsMessage(txn, id) && db.getMessageState(txn, id) == state;
+        try {
+            return db.getMessageState(txn, id) == state;
+        } catch (NoSuchMessageException e) {
+            return false;
+        }
     }
 
     /** A message that is not INVALID still has its content. */

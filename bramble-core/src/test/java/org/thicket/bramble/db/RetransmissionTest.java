@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageId;
+import org.thicket.bramble.sync.api.MessageState;
 import org.thicket.bramble.sync.api.MessagesSentEvent;
 import org.thicket.bramble.sync.api.SyncConstants;
 
@@ -120,6 +121,27 @@ class RetransmissionTest extends SyncDatabaseTestCase {
         assertThat(newEvents()).containsExactly(new MessagesSentEvent(alice, List.of(first.getId())),
                 new MessagesSentEvent(alice, List.of(second.getId())));
         assertThat(status(alice, first, "txCount")).isEqualTo(2);
+    }
+
+    /**
+     * A received message's status for its sender is seen from the start, so validation does not rewrite its copy of
+     * the state (it is read only while a status is unseen or requested); a request brings the copy up to date.
+     */
+    @Test
+    void aMessageReceivedFromTheContactGoesBackToItWhenItAsks() throws DbException {
+        setVisibility(bob, SHARED);
+        Message m = message(1);
+        db.transaction(false, txn -> {
+            db.receiveMessage(txn, alice, m);
+            db.setMessageState(txn, m.getId(), MessageState.DELIVERED);
+            db.setMessageShared(txn, m.getId());
+        });
+        assertThat(status(alice, m, "state")).isEqualTo(MessageState.UNKNOWN.getCode());
+        assertThat(status(bob, m, "state")).isEqualTo(MessageState.DELIVERED.getCode());
+        assertThat(sendRequested(100_000)).isEmpty();
+
+        db.transaction(false, txn -> db.raiseRequestedFlag(txn, alice, m.getId()));
+        assertThat(sendRequested(100_000)).containsExactly(m);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.data.api.BdfDictionary;
 import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.db.api.DbException;
+import org.thicket.bramble.db.api.NoSuchMessageException;
 import org.thicket.bramble.db.api.Transaction;
 import org.thicket.bramble.event.api.Event;
 import org.thicket.bramble.event.api.EventBus;
@@ -148,7 +149,11 @@ final class DeliveryTracker implements Service, EventListener {
 
     /** Whether the message is one of our undelivered private messages and belongs to the group. */
     private boolean isUndeliveredIn(Transaction txn, GroupId group, MessageId id) throws DbException {
-        if (!db.containsMessage(txn, id) || !db.getMessageMetadata(txn, id).includes(undelivered)) return false;
+        try {
+            if (!db.getMessageMetadata(txn, id).includes(undelivered)) return false;
+        } catch (NoSuchMessageException e) {
+            return false; // its group was removed meanwhile
+        }
         // The metadata keys are the messaging client's, but another client's message could carry equal values.
         byte[] raw = db.getMessage(txn, id);
         return raw != null && Arrays.equals(raw, 0, UniqueId.LENGTH, group.getBytes(), 0, UniqueId.LENGTH);

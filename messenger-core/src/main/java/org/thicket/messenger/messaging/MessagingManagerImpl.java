@@ -211,8 +211,13 @@ final class MessagingManagerImpl implements MessagingManager {
      * client) the message belongs to: a contact's attachment header may name any message.
      */
     private Message readIfDelivered(Transaction txn, MessageId id) throws DbException {
-        if (!db.containsMessage(txn, id) || db.getMessageState(txn, id) != MessageState.DELIVERED) return null;
-        byte[] raw = db.getMessage(txn, id);
+        byte[] raw;
+        try {
+            if (db.getMessageState(txn, id) != MessageState.DELIVERED) return null;
+            raw = db.getMessage(txn, id);
+        } catch (NoSuchMessageException e) {
+            return null;
+        }
         return raw == null ? null : parseStored(() -> messageFactory.createMessage(raw));
     }
 

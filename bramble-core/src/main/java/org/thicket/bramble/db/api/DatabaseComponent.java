@@ -71,9 +71,10 @@ public interface DatabaseComponent extends DatabaseLifecycle {
      *
      * @param shared whether the message may be offered and sent to contacts the group is shared with
      * @param temporary whether the message may be deleted once it is no longer needed (e.g. when it has been read)
+     * @return false if the message was stored already (it is then left as it was)
      * @throws NoSuchGroupException if its group is not stored
      */
-    void addMessage(Transaction txn, Message message, MessageState state, boolean shared, boolean temporary)
+    boolean addMessage(Transaction txn, Message message, MessageState state, boolean shared, boolean temporary)
             throws DbException;
 
     /** True for a stored message, also after {@link #deleteMessage} removed its content. */
