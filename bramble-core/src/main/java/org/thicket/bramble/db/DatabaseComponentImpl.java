@@ -533,6 +533,7 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     public void addMessageDependencies(Transaction txn, MessageId dependent, Collection<MessageId> dependencyIds)
             throws DbException {
         Connection c = writable(txn);
+        if (dependencyIds.isEmpty()) return;
         requireMessage(c, dependent);
         dependencies.add(c, dependent, dependencyIds);
     }

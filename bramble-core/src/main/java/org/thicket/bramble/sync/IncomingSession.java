@@ -27,8 +27,9 @@ import org.thicket.bramble.util.FormatException;
 /**
  * Reads a contact's records and applies them (specs/bsp.md 6.2, 7.1). Each record gets a transaction of its own,
  * except that messages that arrive back to back (the peer sent them in one batch, so the rest is already in the
- * frame being read) are stored together, up to {@link #MAX_MESSAGES_PER_TRANSACTION}: one commit per message would
- * make the database the bottleneck. What was read before a bad record or a broken stream is stored, and acked by
+ * frame being read) are stored together, up to {@link #MAX_MESSAGES_PER_TRANSACTION} or
+ * {@link #MAX_BYTES_PER_TRANSACTION}: one commit per message would make the database the bottleneck, and the bytes
+ * bound what a session holds in memory. What was read before a bad record or a broken stream is stored, and acked by
  * our outgoing session. Unknown record types are skipped by the reader; anything malformed ends the session with a
  * {@link FormatException}.
  */
@@ -36,7 +37,8 @@ final class IncomingSession implements SyncSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncomingSession.class);
 
-    static final int MAX_MESSAGES_PER_TRANSACTION = 64;
+    static final int MAX_MESSAGES_PER_TRANSACTION = 256;
+    static final int MAX_BYTES_PER_TRANSACTION = OutgoingRecords.MAX_BATCH_BYTES;
 
     private final DatabaseComponent db;
     private final ContactId contactId;
@@ -44,6 +46,7 @@ final class IncomingSession implements SyncSession {
     private final SyncRecordReader reader;
     private final PriorityHandler priorityHandler;
     private final List<Message> received = new ArrayList<>();
+    private long receivedBytes;
 
     private volatile boolean interrupted;
     private boolean priorityRead;
@@ -66,7 +69,11 @@ final class IncomingSession implements SyncSession {
                 if (record == null) break;
                 if (record instanceof MessageRecord m) {
                     received.add(m.message());
-                    if (received.size() < MAX_MESSAGES_PER_TRANSACTION && in.available() > 0) continue;
+                    receivedBytes += m.message().getLength();
+                    if (received.size() < MAX_MESSAGES_PER_TRANSACTION && receivedBytes < MAX_BYTES_PER_TRANSACTION
+                            && in.available() > 0) {
+                        continue;
+                    }
                 }
                 storeReceived();
                 handle(record);
@@ -81,6 +88,7 @@ final class IncomingSession implements SyncSession {
         if (received.isEmpty()) return;
         List<Message> batch = List.copyOf(received);
         received.clear();
+        receivedBytes = 0;
         db.transaction(false, txn -> {
             for (Message m : batch) db.receiveMessage(txn, contactId, m);
         });

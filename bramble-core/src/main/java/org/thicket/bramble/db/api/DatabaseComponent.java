@@ -251,9 +251,10 @@ public interface DatabaseComponent extends DatabaseLifecycle {
     Collection<MessageId> getMessageIds(Transaction txn, GroupId groupId, Metadata query) throws DbException;
 
     /**
-     * Records that a stored message depends on these messages (which need not be stored yet).
+     * Records that a stored message depends on these messages (which need not be stored yet). Does nothing for no
+     * dependencies.
      *
-     * @throws NoSuchMessageException if the dependent message is not stored
+     * @throws NoSuchMessageException if there are dependencies and the dependent message is not stored
      */
     void addMessageDependencies(Transaction txn, MessageId dependent, Collection<MessageId> dependencies)
             throws DbException;
