@@ -39,6 +39,20 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     /**
+     * The JVM options {@code ./thicket} starts a node with ({@code messenger-headless/jvm.options}): tests and
+     * benchmarks run the node as it is released. Maven runs tests in the module's directory, exec:java (the
+     * benchmarks) where it was started.
+     */
+    public static List<String> releasedJvmOptions() throws IOException {
+        for (Path file : List.of(Path.of("jvm.options"), Path.of("messenger-headless", "jvm.options"))) {
+            if (!Files.isRegularFile(file)) continue;
+            return Files.readAllLines(file, UTF_8).stream().map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        }
+        throw new IOException("No jvm.options here or in messenger-headless/");
+    }
+
+    /**
      * Starts the node with no transports unless {@code args} choose some: a test node stays off the machine's real
      * network interfaces.
      *
@@ -47,10 +61,9 @@ public final class NodeProcess implements AutoCloseable {
     public static NodeProcess start(Path stderr, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaCommand(),
                 "-D" + TestScryptCost.PROPERTY + "=1024",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                // Start-up speed: these JVMs live for seconds and do little work.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"));
+        command.addAll(releasedJvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         if (Arrays.stream(args).noneMatch(a -> a.startsWith(Option.TRANSPORTS.flag()))) {
             command.addAll(List.of(Option.TRANSPORTS.flag(), "none"));
         }

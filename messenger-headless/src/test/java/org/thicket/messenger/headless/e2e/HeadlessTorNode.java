@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.thicket.messenger.headless.NodeProcess;
 import java.util.stream.Collectors;
 import org.thicket.bramble.plugin.tor.privnet.PrivateTorNetwork;
 import org.thicket.messenger.headless.Main;
@@ -75,12 +76,14 @@ public final class HeadlessTorNode implements AutoCloseable {
         Files.writeString(password, "correct horse " + name + "\n", UTF_8);
         Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
         String java = ProcessHandle.current().info().command().orElseThrow(() -> new AssertionError("No java"));
-        command = List.of(java, "-Dthicket.test.scryptN=1024", "-Dthicket.test.rendezvousMs=" + rendezvousTimes,
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", classPath(), Main.class.getName(),
+        List<String> command = new ArrayList<>(List.of(java, "-Dthicket.test.scryptN=1024",
+                "-Dthicket.test.rendezvousMs=" + rendezvousTimes, "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"));
+        command.addAll(NodeProcess.releasedJvmOptions());
+        command.addAll(List.of("-cp", classPath(), Main.class.getName(),
                 "--data-dir", directory.resolve("data").toString(), "--nickname", name,
                 "--password-file", password.toString(), "--api-port", "0", "--transports", "tor",
-                "--tor-torrc", torrc.toString(), "--tor-binary", tor.toString());
+                "--tor-torrc", torrc.toString(), "--tor-binary", tor.toString()));
+        this.command = List.copyOf(command);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.thicket.bramble.plugin.lan.netns.NetNamespaces;
 import org.thicket.messenger.headless.Main;
+import org.thicket.messenger.headless.NodeProcess;
 
 /**
  * A headless node in a child JVM inside a network namespace, driven by curl run in the same namespace: the API
@@ -48,9 +49,9 @@ final class NamespacedNode implements NodeApi {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElseThrow(),
                 // TestScryptCost.PROPERTY: a cheap password hash for a test account
-                "-Dthicket.test.scryptN=1024", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "-Dthicket.test.scryptN=1024", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"));
+        command.addAll(NodeProcess.releasedJvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "--data-dir", workDir.resolve(nickname).toString(), "--nickname", nickname,
                 "--password-file", password.toString(), "--transports", "real", "--api-port", "0"));
         Process process = net.start(namespace, command, stdout, stderr);
