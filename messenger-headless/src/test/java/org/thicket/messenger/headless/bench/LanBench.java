@@ -58,6 +58,7 @@ public final class LanBench {
         Path tmp = Files.createTempDirectory("lan-bench");
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         HeadlessNode alice = null;
+        PlainHttpApi aliceApi = null;
         HeadlessNode bob = null;
         WebSocket events = null;
         try {
@@ -66,14 +67,15 @@ public final class LanBench {
             bob = HeadlessNode.start(tmp.resolve("bob"), "Bob", password, "loopback", tmp.resolve("b.err"));
             int[] ids = InPersonAdding.addEachOther(alice, bob);
             events = bob.openEvents(new ReceivedListener());
+            aliceApi = new PlainHttpApi(alice.baseUrl(), alice.authorizationHeader());
 
             // Warm-up: the first messages also wait for the two nodes' client-versioning updates.
-            Conversations.send(pool, alice, ids[0], i -> text("warm-up", i), 0, 200);
+            Conversations.send(pool, aliceApi, ids[0], i -> text("warm-up", i), 0, 200);
             awaitReceived(200);
 
             receivedNanos.clear();
             long start = System.nanoTime();
-            Conversations.send(pool, alice, ids[0], i -> text("bulk", i), 0, count);
+            Conversations.send(pool, aliceApi, ids[0], i -> text("bulk", i), 0, count);
             long sent = System.nanoTime();
             awaitReceived(count);
             long last = receivedNanos.values().stream().max(Comparator.naturalOrder()).orElseThrow();
@@ -87,7 +89,7 @@ public final class LanBench {
             for (int i = 0; i < latencyCount; i++) {
                 String text = text("latency", i);
                 long before = System.nanoTime();
-                Conversations.sendOne(alice, ids[0], text);
+                Conversations.sendOne(aliceApi, ids[0], text);
                 requests[i] = System.nanoTime() - before;
                 awaitReceived(i + 1);
                 latencies[i] = receivedNanos.get(text) - before;
@@ -101,6 +103,7 @@ public final class LanBench {
         } finally {
             if (events != null) events.abort();
             pool.shutdownNow();
+            if (aliceApi != null) aliceApi.close();
             if (alice != null) alice.close();
             if (bob != null) bob.close();
             deleteQuietly(tmp);

@@ -87,6 +87,16 @@ public final class HeadlessNode implements NodeApi, AutoCloseable {
         process.awaitExit();
     }
 
+    /** The API's URL, http://127.0.0.1:port. */
+    public String baseUrl() {
+        return base;
+    }
+
+    /** The value of the Authorization header the API asks for. */
+    public String authorizationHeader() {
+        return authorization;
+    }
+
     @Override
     public JsonNode get(String path) throws Exception {
         Answer answer = send(request(path).GET());
