@@ -49,11 +49,7 @@ class AckAndOfferTest extends SyncDatabaseTestCase {
         setVisibility(alice, SHARED);
         setVisibility(bob, SHARED);
         Message m = message(1);
-        db.transaction(false, txn -> {
-            db.receiveMessage(txn, alice, m);
-            db.setMessageState(txn, m.getId(), MessageState.DELIVERED);
-            db.setMessageShared(txn, m.getId());
-        });
+        receiveDelivered(alice, m);
         assertThat(toSend(alice)).isEmpty();
         assertThat(toSend(bob)).containsExactly(m);
     }

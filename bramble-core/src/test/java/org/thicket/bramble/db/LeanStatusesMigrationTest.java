@@ -1,6 +1,7 @@
 package org.thicket.bramble.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.thicket.bramble.db.TestData.count;
 import static org.thicket.bramble.db.TestData.database;
 import static org.thicket.bramble.db.TestData.group;
 import static org.thicket.bramble.db.TestData.identity;
@@ -13,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -162,18 +162,6 @@ class LeanStatusesMigrationTest {
                 throw new DbException(sql, e);
             }
             return indexes;
-        });
-    }
-
-    private static int count(DatabaseComponentImpl db, String table) throws DbException {
-        return db.transactionWithResult(true, txn -> {
-            try (Statement s = ((Connection) txn.unbox()).createStatement();
-                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
-                rs.next();
-                return rs.getInt(1);
-            } catch (SQLException e) {
-                throw new DbException(table, e);
-            }
         });
     }
 

@@ -131,11 +131,7 @@ class RetransmissionTest extends SyncDatabaseTestCase {
     void aMessageReceivedFromTheContactGoesBackToItWhenItAsks() throws DbException {
         setVisibility(bob, SHARED);
         Message m = message(1);
-        db.transaction(false, txn -> {
-            db.receiveMessage(txn, alice, m);
-            db.setMessageState(txn, m.getId(), MessageState.DELIVERED);
-            db.setMessageShared(txn, m.getId());
-        });
+        receiveDelivered(alice, m);
         assertThat(status(alice, m, "state")).isEqualTo(MessageState.UNKNOWN.getCode());
         assertThat(status(bob, m, "state")).isEqualTo(MessageState.DELIVERED.getCode());
         assertThat(sendRequested(100_000)).isEmpty();

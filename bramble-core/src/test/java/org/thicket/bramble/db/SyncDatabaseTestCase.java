@@ -148,14 +148,15 @@ abstract class SyncDatabaseTestCase {
     }
 
     int count(String table) throws DbException {
-        return db.transactionWithResult(true, txn -> {
-            try (Statement s = ((Connection) txn.unbox()).createStatement();
-                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
-                rs.next();
-                return rs.getInt(1);
-            } catch (SQLException e) {
-                throw new DbException(table, e);
-            }
+        return TestData.count(db, table);
+    }
+
+    /** Stores a message received from the contact, as validation leaves it: delivered and shared. */
+    void receiveDelivered(ContactId sender, Message m) throws DbException {
+        db.transaction(false, txn -> {
+            db.receiveMessage(txn, sender, m);
+            db.setMessageState(txn, m.getId(), MessageState.DELIVERED);
+            db.setMessageShared(txn, m.getId());
         });
     }
 }

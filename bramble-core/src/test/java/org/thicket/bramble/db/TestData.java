@@ -1,6 +1,10 @@
 package org.thicket.bramble.db;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +13,7 @@ import org.thicket.bramble.crypto.api.KeyType;
 import org.thicket.bramble.crypto.api.PrivateKey;
 import org.thicket.bramble.crypto.api.PublicKey;
 import org.thicket.bramble.crypto.api.SecretKey;
+import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.event.api.EventBus;
 import org.thicket.bramble.identity.api.Author;
 import org.thicket.bramble.identity.api.AuthorId;
@@ -37,6 +42,19 @@ final class TestData {
 
     static SecretKey randomKey() {
         return new SecretKey(randomBytes(SecretKey.LENGTH));
+    }
+
+    /** How many rows the table has. */
+    static int count(DatabaseComponentImpl db, String table) throws DbException {
+        return db.transactionWithResult(true, txn -> {
+            try (Statement s = ((Connection) txn.unbox()).createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                rs.next();
+                return rs.getInt(1);
+            } catch (SQLException e) {
+                throw new DbException(table, e);
+            }
+        });
     }
 
     static DatabaseComponentImpl database(Path dir, EventBus bus) {
