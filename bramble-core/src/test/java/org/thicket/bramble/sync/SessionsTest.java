@@ -11,21 +11,28 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.contact.api.ContactId;
+import org.thicket.bramble.event.api.EventBus;
+import org.thicket.bramble.event.api.EventListener;
 import org.thicket.bramble.stream.api.StreamWriter;
 import org.thicket.bramble.sync.api.Ack;
 import org.thicket.bramble.sync.api.ClientId;
 import org.thicket.bramble.sync.api.Group;
 import org.thicket.bramble.sync.api.GroupFactory;
 import org.thicket.bramble.sync.api.Message;
+import org.thicket.bramble.sync.api.MessageAddedEvent;
 import org.thicket.bramble.sync.api.MessageFactory;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageRecord;
 import org.thicket.bramble.sync.api.MessageState;
+import org.thicket.bramble.sync.api.MessageToAckEvent;
 import org.thicket.bramble.sync.api.Offer;
 import org.thicket.bramble.sync.api.Priority;
 import org.thicket.bramble.sync.api.SyncConstants;
@@ -221,6 +228,45 @@ class SessionsTest {
                 txn -> List.copyOf(node.db().getMessagesToAck(txn, contact, 100)));
         assertThat(acks).containsAll(ours);
         assertThat(messages(simplex(false))).as("the contact has them").isZero();
+    }
+
+    /**
+     * Messages that arrive back to back are stored together, as many as fit in 256 messages and in one outgoing
+     * batch's bytes: large ones 9 to a transaction (9 × 30,000 bytes reach the bound), small ones 256. Each storing
+     * transaction announces one MessageToAckEvent for the contact.
+     */
+    @Test
+    void receivedMessagesAreStoredInBatchesBoundedInCountAndInBytes() throws Exception {
+        assertThat(storingTransactions(20, 30_000)).isEqualTo(3);
+        assertThat(storingTransactions(300, 64)).isEqualTo(2);
+    }
+
+    /** How many transactions the incoming session took to store that many messages of that body size. */
+    private int storingTransactions(int count, int bodyLength) throws Exception {
+        List<Message> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] body = new byte[bodyLength];
+            new SecureRandom().nextBytes(body);
+            sent.add(node.get(MessageFactory.class).createMessage(group.getId(),
+                    node.get(Clock.class).currentTimeMillis(), body));
+        }
+        AtomicInteger transactions = new AtomicInteger();
+        CountDownLatch stored = new CountDownLatch(count);
+        EventListener listener = e -> {
+            if (e instanceof MessageToAckEvent a && a.contactId().equals(contact)) transactions.incrementAndGet();
+            if (e instanceof MessageAddedEvent a && contact.equals(a.contactId())) stored.countDown();
+        };
+        node.get(EventBus.class).addListener(listener);
+        try {
+            incoming(records(w -> {
+                for (Message m : sent) w.writeMessage(m);
+            }), false, List.of());
+            // One event thread, transactions' events in commit order: the last message's comes after every ack's.
+            assertThat(stored.await(10, TimeUnit.SECONDS)).as("all stored").isTrue();
+            return transactions.get();
+        } finally {
+            node.get(EventBus.class).removeListener(listener);
+        }
     }
 
     @Test
