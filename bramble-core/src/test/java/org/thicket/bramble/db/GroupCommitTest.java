@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,46 @@ class GroupCommitTest {
                 .hasMessage("task " + failing + " fails");
         for (int i = 0; i < failing; i++) assertThat(stored()).containsEntry("key" + i, "value" + i);
         assertThat(stored()).doesNotContainKey("key" + failing);
+    }
+
+    /**
+     * After a shared transaction, a writer that finds the queue idle waits for more before it runs (here for as long
+     * as the test allows, so only a full batch can end the wait): writers that come meanwhile join its transaction.
+     */
+    @Test
+    void afterASharedTransactionTheNextLeaderGathersTheWritersStillComing() throws Exception {
+        groupCommit = new GroupCommitImpl(countingTransactions(), TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS));
+        for (Future<Integer> f : whileTheWriteLockIsHeld(i -> txn -> i)) result(f);
+        int before = transactions.get();
+
+        ExecutorService batch = Executors.newFixedThreadPool(GroupCommitImpl.MAX_TASKS);
+        try {
+            AtomicReference<Thread> leader = new AtomicReference<>();
+            Future<Integer> first = batch.submit(() -> {
+                leader.set(Thread.currentThread());
+                return groupCommit.write(txn -> -1);
+            });
+            awaitState(leader, Thread.State.TIMED_WAITING);
+            List<Future<Integer>> rest = new ArrayList<>();
+            for (int i = 1; i < GroupCommitImpl.MAX_TASKS; i++) {
+                int n = i;
+                rest.add(batch.submit(() -> groupCommit.write(txn -> n)));
+            }
+
+            assertThat(result(first)).isEqualTo(-1);
+            for (int i = 1; i < GroupCommitImpl.MAX_TASKS; i++) assertThat(result(rest.get(i - 1))).isEqualTo(i);
+            assertThat(transactions.get() - before).as("transactions for a full batch").isEqualTo(1);
+        } finally {
+            batch.shutdownNow();
+        }
+    }
+
+    private static void awaitState(AtomicReference<Thread> thread, Thread.State state) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (thread.get() == null || thread.get().getState() != state) {
+            if (System.nanoTime() > deadline) throw new AssertionError("The leader did not start to gather");
+            Thread.sleep(10);
+        }
     }
 
     /** A task per writer, numbered; each writes in its own way. */
