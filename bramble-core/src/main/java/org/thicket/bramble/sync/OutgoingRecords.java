@@ -30,7 +30,7 @@ final class OutgoingRecords {
     /**
      * Eight of the largest MESSAGE records (256 KiB): each batch is one transaction here and about one at the
      * receiver, and with small messages a smaller batch made commits the larger part of the work (a quarter of this
-     * gave 12 % less throughput in SyncBench). Other kinds of record wait for at most one batch.
+     * gave 5 to 12 % less throughput in SyncBench). Other kinds of record wait for at most one batch.
      */
     static final int MAX_BATCH_BYTES = 8 * (Record.HEADER_LENGTH + Message.MAX_LENGTH);
 
