@@ -62,27 +62,13 @@ class MetadataRowsMigrationTest {
     @Test
     void schemaTwoRowsBecomeOneRowPerMessageWithNothingLost() throws Exception {
         writeSchemaTwoDatabase(false);
-
-        DatabaseComponentImpl db = database(dir, bus);
-        db.open(key, MigrationListener.NONE);
-        try {
-            assertMigrated(db);
-        } finally {
-            db.close();
-        }
+        openAndAssertMigrated();
     }
 
     @Test
     void aMigrationThatDiedBeforeTheRenameIsFinishedAtTheNextOpening() throws Exception {
         writeSchemaTwoDatabase(true);
-
-        DatabaseComponentImpl db = database(dir, bus);
-        db.open(key, MigrationListener.NONE);
-        try {
-            assertMigrated(db);
-        } finally {
-            db.close();
-        }
+        openAndAssertMigrated();
     }
 
     private void openAndAssertMigrated() throws DbException {
