@@ -58,6 +58,12 @@ class RendezvousPollerTest {
         return node;
     }
 
+    /** A node that meets pending contacts over the switchboard and records its contact exchanges. */
+    private CoreNode meeting(String name, int parity, Switchboard switchboard, RecordingContactExchange exchange) {
+        return node(name, parity, RendezvousTesting.transportKeys(), rendezvousOver(switchboard),
+                RendezvousTesting.contactExchange(exchange));
+    }
+
     private static Module rendezvousOver(Switchboard switchboard) {
         return rendezvousOver(switchboard, FAST);
     }
@@ -109,10 +115,8 @@ class RendezvousPollerTest {
         Switchboard switchboard = new Switchboard();
         RecordingContactExchange exchangeA = new RecordingContactExchange();
         RecordingContactExchange exchangeB = new RecordingContactExchange();
-        CoreNode a = node("a", 0, RendezvousTesting.transportKeys(), rendezvousOver(switchboard),
-                RendezvousTesting.contactExchange(exchangeA));
-        CoreNode b = node("b", 1, RendezvousTesting.transportKeys(), rendezvousOver(switchboard),
-                RendezvousTesting.contactExchange(exchangeB));
+        CoreNode a = meeting("a", 0, switchboard, exchangeA);
+        CoreNode b = meeting("b", 1, switchboard, exchangeB);
         String linkA = a.get(PendingContactManager.class).getHandshakeLink();
         String linkB = b.get(PendingContactManager.class).getHandshakeLink();
         PendingContactId[] bAtA = new PendingContactId[1];
@@ -153,10 +157,8 @@ class RendezvousPollerTest {
         Switchboard switchboard = new Switchboard(true);
         RecordingContactExchange exchangeA = new RecordingContactExchange();
         RecordingContactExchange exchangeB = new RecordingContactExchange();
-        CoreNode a = node("a", 0, RendezvousTesting.transportKeys(), rendezvousOver(switchboard),
-                RendezvousTesting.contactExchange(exchangeA));
-        CoreNode b = node("b", 1, RendezvousTesting.transportKeys(), rendezvousOver(switchboard),
-                RendezvousTesting.contactExchange(exchangeB));
+        CoreNode a = meeting("a", 0, switchboard, exchangeA);
+        CoreNode b = meeting("b", 1, switchboard, exchangeB);
         String linkA = a.get(PendingContactManager.class).getHandshakeLink();
         String linkB = b.get(PendingContactManager.class).getHandshakeLink();
 
@@ -176,10 +178,8 @@ class RendezvousPollerTest {
     void aPendingContactStoredBeforeARestartIsStillMet() throws Exception {
         Switchboard switchboard = new Switchboard();
         RecordingContactExchange exchangeB = new RecordingContactExchange();
-        CoreNode a = node("a", 0, RendezvousTesting.transportKeys(), rendezvousOver(switchboard),
-                RendezvousTesting.contactExchange(new RecordingContactExchange()));
-        CoreNode b = node("b", 1, RendezvousTesting.transportKeys(), rendezvousOver(switchboard),
-                RendezvousTesting.contactExchange(exchangeB));
+        CoreNode a = meeting("a", 0, switchboard, new RecordingContactExchange());
+        CoreNode b = meeting("b", 1, switchboard, exchangeB);
         String linkA = a.get(PendingContactManager.class).getHandshakeLink();
         a.get(PendingContactManager.class).addPendingContact(b.get(PendingContactManager.class).getHandshakeLink(),
                 "Bob");
