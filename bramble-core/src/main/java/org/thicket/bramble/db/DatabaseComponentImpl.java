@@ -91,7 +91,7 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     @Inject
     DatabaseComponentImpl(DatabaseConfig config, EventBus eventBus, Clock clock) {
         this(config, eventBus, clock, List.of(new SyncIndexesMigration(), new MetadataRowsMigration(),
-                new LeanStatusesMigration()));
+                new LeanStatusesMigration(), new SequentialKeysMigration()));
     }
 
     DatabaseComponentImpl(DatabaseConfig config, EventBus eventBus, Clock clock, List<Migration> migrations) {
@@ -314,8 +314,8 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     /** Stores a new message with its statuses; {@code sender} is null for a message created here. */
     private void store(Transaction txn, Connection c, Message m, MessageState state, boolean shared,
             boolean temporary, ContactId sender) throws DbException {
-        messages.add(c, m, state, shared, temporary);
-        statuses.addForMessage(c, m, state, shared, sender);
+        long messageNo = messages.add(c, m, state, shared, temporary);
+        statuses.addForMessage(c, m, messageNo, state, shared, sender);
         offers.removeAll(c, m.getId());
         txn.attach(new MessageAddedEvent(m, sender));
         if (shared) txn.attach(new MessageSharedEvent(m.getId()));

@@ -19,20 +19,28 @@ import org.thicket.bramble.util.UniqueId;
 /** SQL for the messages table and the copies of message fields that other tables keep. */
 final class MessageTable {
 
+    /**
+     * The number of the message with the ID bound to this parameter: statuses and metadata are keyed by it
+     * (SequentialKeysMigration).
+     */
+    static final String NUMBER_OF_ID = "(SELECT messageNo FROM messages WHERE messageId = ?)";
+
     // The tables that repeat a message's state, with the column that identifies the message in each. A status
     // keeps the copy only while the queries that read it can select the row (StatusTable.SENDABLE): the contact
     // has not seen the message, or asked for it. A received message's status for its sender is seen from the
     // start, so validation's state change does not rewrite that row (a write of the widest table per message).
     private static final String[] STATE_COPY_UPDATES = {
-            "UPDATE messageMetadata SET state = ? WHERE messageId = ?",
-            "UPDATE statuses SET state = ? WHERE messageId = ? AND (seen = FALSE OR requested = TRUE)",
+            "UPDATE messageMetadata SET state = ? WHERE messageNo = " + NUMBER_OF_ID,
+            "UPDATE statuses SET state = ? WHERE messageNo = " + NUMBER_OF_ID
+                    + " AND (seen = FALSE OR requested = TRUE)",
             "UPDATE messageDependencies SET messageState = ? WHERE messageId = ?",
             "UPDATE messageDependencies SET dependencyState = ? WHERE dependencyId = ?"};
 
-    void add(Connection c, Message m, MessageState state, boolean shared, boolean temporary) throws DbException {
+    /** Stores the message; returns the number it was given. */
+    long add(Connection c, Message m, MessageState state, boolean shared, boolean temporary) throws DbException {
         String sql = "INSERT INTO messages (messageId, groupId, timestamp, state, shared, temporary, length, raw)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"MESSAGENO"})) {
             ps.setBytes(1, m.getId().getBytes());
             ps.setBytes(2, m.getGroupId().getBytes());
             ps.setLong(3, m.getTimestamp());
@@ -42,9 +50,15 @@ final class MessageTable {
             ps.setInt(7, m.getLength());
             ps.setBytes(8, m.getRaw());
             ps.executeUpdate();
+            long messageNo;
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                messageNo = keys.getLong(1);
+            }
             // Messages that arrived earlier may depend on this one.
             updateState(c, "UPDATE messageDependencies SET dependencyState = ? WHERE dependencyId = ?", m.getId(),
                     state);
+            return messageNo;
         } catch (SQLException e) {
             throw new DbException("Could not store message " + m.getId(), e);
         }
@@ -94,7 +108,7 @@ final class MessageTable {
     void deleteContent(Connection c, MessageId id) throws DbException {
         try (PreparedStatement raw = c.prepareStatement("UPDATE messages SET raw = NULL WHERE messageId = ?");
                 PreparedStatement statuses = c.prepareStatement(
-                        "UPDATE statuses SET deleted = TRUE WHERE messageId = ?")) {
+                        "UPDATE statuses SET deleted = TRUE WHERE messageNo = " + NUMBER_OF_ID)) {
             raw.setBytes(1, id.getBytes());
             if (raw.executeUpdate() == 0) throw noSuchMessage(id);
             statuses.setBytes(1, id.getBytes());
@@ -108,7 +122,7 @@ final class MessageTable {
     void setShared(Connection c, MessageId id) throws DbException {
         try (PreparedStatement message = c.prepareStatement("UPDATE messages SET shared = TRUE WHERE messageId = ?");
                 PreparedStatement statuses = c.prepareStatement(
-                        "UPDATE statuses SET messageShared = TRUE WHERE messageId = ?")) {
+                        "UPDATE statuses SET messageShared = TRUE WHERE messageNo = " + NUMBER_OF_ID)) {
             message.setBytes(1, id.getBytes());
             if (message.executeUpdate() == 0) throw noSuchMessage(id);
             statuses.setBytes(1, id.getBytes());

@@ -1,5 +1,8 @@
 package org.thicket.bramble.db;
 
+import static org.thicket.bramble.db.Catalog.hasColumn;
+import static org.thicket.bramble.db.Catalog.tableExists;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -94,24 +97,5 @@ final class MetadataRowsMigration implements Migration {
     }
 
     private record Row(MessageId messageId, byte[] groupId, int state, Map<String, byte[]> entries) {
-    }
-
-    private static boolean tableExists(Connection c, String table) throws SQLException {
-        return count(c, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = ?", table) > 0;
-    }
-
-    private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
-        return count(c, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ? AND COLUMN_NAME = ?",
-                table, column) > 0;
-    }
-
-    private static int count(Connection c, String sql, String... parameters) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) ps.setString(i + 1, parameters[i]);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
     }
 }

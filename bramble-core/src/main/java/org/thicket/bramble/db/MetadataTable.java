@@ -49,7 +49,7 @@ final class MetadataTable {
      * @throws NoSuchMessageException if the message is not stored
      */
     Metadata getMessage(Connection c, MessageId id) throws DbException {
-        String sql = "SELECT d.entries FROM messages m LEFT JOIN messageMetadata d ON d.messageId = m.messageId"
+        String sql = "SELECT d.entries FROM messages m LEFT JOIN messageMetadata d ON d.messageNo = m.messageNo"
                 + " WHERE m.messageId = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setBytes(1, id.getBytes());
@@ -70,49 +70,51 @@ final class MetadataTable {
      * @throws NoSuchMessageException if the message is not stored
      */
     void mergeMessage(Connection c, MessageId id, Metadata update) throws DbException {
-        String sql = "SELECT m.groupId, m.state, d.entries FROM messages m"
-                + " LEFT JOIN messageMetadata d ON d.messageId = m.messageId WHERE m.messageId = ?";
+        String sql = "SELECT m.messageNo, m.groupId, m.state, d.entries FROM messages m"
+                + " LEFT JOIN messageMetadata d ON d.messageNo = m.messageNo WHERE m.messageId = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setBytes(1, id.getBytes());
-            byte[] groupId;
-            int state;
-            byte[] stored;
+            StoredRow row;
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) throw new NoSuchMessageException("No message " + id);
-                groupId = rs.getBytes(1);
-                state = rs.getInt(2);
-                stored = rs.getBytes(3);
+                row = new StoredRow(rs.getLong(1), id, rs.getBytes(2), rs.getInt(3), rs.getBytes(4));
             }
+            byte[] stored = row.entries();
             Map<String, byte[]> entries = stored == null ? new HashMap<>() : MetadataEntries.decode(stored);
             Writes writes = Writes.of(entries, update);
             if (writes.isEmpty()) return;
             entries.putAll(writes.inserts());
             entries.putAll(writes.updates());
             writes.deletes().forEach(entries::remove);
-            writeRow(c, id, groupId, state, stored != null, entries);
+            writeRow(c, row, entries);
         } catch (SQLException e) {
             throw new DbException("Could not store the metadata of " + id, e);
         }
     }
 
+    /** A message as the merge found it: its number, ID, group and state, and its stored entries or null. */
+    private record StoredRow(long messageNo, MessageId messageId, byte[] groupId, int state, byte[] entries) {
+    }
+
     /** Inserts, replaces or (for no entries) deletes the message's row. */
-    private static void writeRow(Connection c, MessageId id, byte[] groupId, int state, boolean exists,
-            Map<String, byte[]> entries) throws SQLException {
+    private static void writeRow(Connection c, StoredRow row, Map<String, byte[]> entries) throws SQLException {
         if (entries.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM messageMetadata WHERE messageId = ?")) {
-                ps.setBytes(1, id.getBytes());
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM messageMetadata WHERE messageNo = ?")) {
+                ps.setLong(1, row.messageNo());
                 ps.executeUpdate();
             }
             return;
         }
-        String sql = exists ? "UPDATE messageMetadata SET entries = ? WHERE messageId = ?"
-                : "INSERT INTO messageMetadata (entries, messageId, groupId, state) VALUES (?, ?, ?, ?)";
+        boolean exists = row.entries() != null;
+        String sql = exists ? "UPDATE messageMetadata SET entries = ? WHERE messageNo = ?"
+                : "INSERT INTO messageMetadata (entries, messageNo, messageId, groupId, state) VALUES (?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setBytes(1, MetadataEntries.encode(entries));
-            ps.setBytes(2, id.getBytes());
+            ps.setLong(2, row.messageNo());
             if (!exists) {
-                ps.setBytes(3, groupId);
-                ps.setInt(4, state);
+                ps.setBytes(3, row.messageId().getBytes());
+                ps.setBytes(4, row.groupId());
+                ps.setInt(5, row.state());
             }
             ps.executeUpdate();
         }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Schema {
 
-    static final int CODE_SCHEMA_VERSION = 4;
+    static final int CODE_SCHEMA_VERSION = 5;
 
     // Reserved words in H2 2.x (KEY, VALUE, GROUPS) are avoided: settingKey, metaValue, syncGroups.
     private static final List<String> STATEMENTS = List.of(
@@ -82,6 +82,9 @@ final class Schema {
                 FOREIGN KEY (contactId) REFERENCES contacts (contactId) ON DELETE CASCADE,
                 FOREIGN KEY (groupId) REFERENCES syncGroups (groupId) ON DELETE CASCADE)""",
             // raw is NULL once the content is deleted; length stays. The cleanup columns are NULL without a timer.
+            // messageNo numbers messages in the order they were stored: the rows of statuses and messageMetadata
+            // are keyed by it, so that their primary keys grow at the end instead of at random places (version 5,
+            // SequentialKeysMigration, which adds it last, hence its place here).
             """
             CREATE TABLE messages (
                 messageId BINARY(32) NOT NULL,
@@ -94,21 +97,17 @@ final class Schema {
                 cleanupDeadline BIGINT,
                 length INT NOT NULL,
                 raw BLOB,
+                %s,
                 PRIMARY KEY (messageId),
-                FOREIGN KEY (groupId) REFERENCES syncGroups (groupId) ON DELETE CASCADE)""",
+                FOREIGN KEY (groupId) REFERENCES syncGroups (groupId) ON DELETE CASCADE)""".formatted(
+                    SequentialKeysMigration.MESSAGE_NUMBER),
             "CREATE INDEX messagesByCleanupDeadline ON messages (cleanupDeadline)",
             // groupId and state are denormalised from messages, for metadata queries by group and state. entries:
             // all the message's keys and values in one value (MetadataEntries; version 3, MetadataRowsMigration).
             // No foreign key on groupId: the row goes with its message, which goes with its group. H2 gives every
             // foreign key an index of its own, so each one is a write per row (version 4, LeanStatusesMigration).
-            """
-            CREATE TABLE messageMetadata (
-                messageId BINARY(32) NOT NULL,
-                groupId BINARY(32) NOT NULL,
-                state INT NOT NULL,
-                entries VARBINARY NOT NULL,
-                PRIMARY KEY (messageId),
-                FOREIGN KEY (messageId) REFERENCES messages (messageId) ON DELETE CASCADE)""",
+            // Keyed by the message's number; messageId is repeated for the queries that return it (version 5).
+            SequentialKeysMigration.MESSAGE_METADATA,
             MetadataRowsMigration.CREATE_INDEX,
             // dependencyId is no foreign key: a dependency may not have arrived yet (its state is then UNKNOWN).
             // messageState and dependencyState are denormalised from messages. No foreign key on groupId, as above.
@@ -133,28 +132,10 @@ final class Schema {
             // contact has it; requested: the contact asked for it; expiry, txCount, maxLatency: retransmission.
             // groupId, timestamp, length, state, messageShared and deleted are denormalised from messages,
             // groupShared from groupVisibilities. The most written table, so the fewest indexes (version 4,
-            // LeanStatusesMigration). No foreign key on messageId: a status is only created with its message, and
-            // messages are only deleted with their group, which the groupId key cascades to.
-            """
-            CREATE TABLE statuses (
-                messageId BINARY(32) NOT NULL,
-                contactId INT NOT NULL,
-                groupId BINARY(32) NOT NULL,
-                timestamp BIGINT NOT NULL,
-                length INT NOT NULL,
-                state INT NOT NULL,
-                groupShared BOOLEAN NOT NULL,
-                messageShared BOOLEAN NOT NULL,
-                deleted BOOLEAN NOT NULL,
-                ack BOOLEAN NOT NULL,
-                seen BOOLEAN NOT NULL,
-                requested BOOLEAN NOT NULL,
-                expiry BIGINT NOT NULL,
-                txCount INT NOT NULL,
-                maxLatency BIGINT,
-                PRIMARY KEY (messageId, contactId),
-                FOREIGN KEY (contactId) REFERENCES contacts (contactId) ON DELETE CASCADE,
-                FOREIGN KEY (groupId) REFERENCES syncGroups (groupId) ON DELETE CASCADE)""",
+            // LeanStatusesMigration). Keyed by the message's number and the contact (version 5); messageId is
+            // repeated for the queries that return it. No foreign key on messageNo: a status is only created with
+            // its message, and messages are only deleted with their group, which the groupId key cascades to.
+            SequentialKeysMigration.STATUSES,
             // Version 2 (SyncIndexesMigration): what a sync session asks for every round, without reading the
             // contact's whole history.
             SyncIndexesMigration.ACKS_OWED,

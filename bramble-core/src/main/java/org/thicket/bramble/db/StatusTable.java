@@ -21,8 +21,15 @@ import org.thicket.bramble.sync.api.MessageState;
  */
 final class StatusTable {
 
-    private static final String COLUMNS = "messageId, contactId, groupId, timestamp, length, state, groupShared,"
-            + " messageShared, deleted, ack, seen, requested, expiry, txCount, maxLatency";
+    private static final String COLUMNS = "messageNo, contactId, messageId, groupId, timestamp, length, state,"
+            + " groupShared, messageShared, deleted, ack, seen, requested, expiry, txCount, maxLatency";
+
+    /**
+     * The status of one message for one contact (parameters: contact, message ID). Rows are keyed by the message's
+     * number (SequentialKeysMigration), found through the message's ID.
+     */
+    private static final String ONE =
+            "contactId = ? AND messageNo = (SELECT messageNo FROM messages WHERE messageId = ?)";
 
     /**
      * The messages that may go to the contact bound to the first parameter at all. Every query that uses it also
@@ -45,20 +52,21 @@ final class StatusTable {
      * Statuses of a new message for every contact its group is visible to. The sender, if any, has the message and
      * is owed an ack; contact IDs are positive, so binding 0 for "no sender" matches no one.
      */
-    void addForMessage(Connection c, Message m, MessageState state, boolean shared, ContactId sender)
+    void addForMessage(Connection c, Message m, long messageNo, MessageState state, boolean shared, ContactId sender)
             throws DbException {
-        String sql = "INSERT INTO statuses (" + COLUMNS + ") SELECT ?, contactId, groupId, ?, ?, ?, shared, ?, FALSE,"
-                + " contactId = ?, contactId = ?, FALSE, 0, 0, NULL FROM groupVisibilities WHERE groupId = ?";
+        String sql = "INSERT INTO statuses (" + COLUMNS + ") SELECT ?, contactId, ?, groupId, ?, ?, ?, shared, ?,"
+                + " FALSE, contactId = ?, contactId = ?, FALSE, 0, 0, NULL FROM groupVisibilities WHERE groupId = ?";
         int senderId = sender == null ? 0 : sender.value();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setBytes(1, m.getId().getBytes());
-            ps.setLong(2, m.getTimestamp());
-            ps.setInt(3, m.getLength());
-            ps.setInt(4, state.getCode());
-            ps.setBoolean(5, shared);
-            ps.setInt(6, senderId);
+            ps.setLong(1, messageNo);
+            ps.setBytes(2, m.getId().getBytes());
+            ps.setLong(3, m.getTimestamp());
+            ps.setInt(4, m.getLength());
+            ps.setInt(5, state.getCode());
+            ps.setBoolean(6, shared);
             ps.setInt(7, senderId);
-            ps.setBytes(8, m.getGroupId().getBytes());
+            ps.setInt(8, senderId);
+            ps.setBytes(9, m.getGroupId().getBytes());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new DbException("Could not create the statuses of message " + m.getId(), e);
@@ -67,8 +75,9 @@ final class StatusTable {
 
     /** Statuses of every message of the group for a contact the group just became visible to. */
     void addForGroup(Connection c, ContactId contactId, GroupId groupId, boolean groupShared) throws DbException {
-        String sql = "INSERT INTO statuses (" + COLUMNS + ") SELECT messageId, ?, groupId, timestamp, length, state, ?,"
-                + " shared, raw IS NULL, FALSE, FALSE, FALSE, 0, 0, NULL FROM messages WHERE groupId = ?";
+        String sql = "INSERT INTO statuses (" + COLUMNS + ") SELECT messageNo, ?, messageId, groupId, timestamp,"
+                + " length, state, ?, shared, raw IS NULL, FALSE, FALSE, FALSE, 0, 0, NULL FROM messages"
+                + " WHERE groupId = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, contactId.value());
             ps.setBoolean(2, groupShared);
@@ -90,12 +99,12 @@ final class StatusTable {
 
     /** The contact has the message and we owe it an ack. False if there is no status (the group is invisible). */
     boolean raiseAckFlag(Connection c, ContactId contactId, MessageId id) throws DbException {
-        String sql = "UPDATE statuses SET ack = TRUE, seen = TRUE WHERE contactId = ? AND messageId = ?";
+        String sql = "UPDATE statuses SET ack = TRUE, seen = TRUE WHERE " + ONE;
         return update(c, sql, contactId, id.getBytes()) > 0;
     }
 
     boolean isSeen(Connection c, ContactId contactId, MessageId id) throws DbException {
-        String sql = "SELECT 1 FROM statuses WHERE contactId = ? AND messageId = ? AND seen = TRUE";
+        String sql = "SELECT 1 FROM statuses WHERE " + ONE + " AND seen = TRUE";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, contactId.value());
             ps.setBytes(2, id.getBytes());
@@ -113,7 +122,7 @@ final class StatusTable {
     }
 
     void lowerAckFlag(Connection c, ContactId contactId, Collection<MessageId> ids) throws DbException {
-        String sql = "UPDATE statuses SET ack = FALSE WHERE contactId = ? AND messageId = ?";
+        String sql = "UPDATE statuses SET ack = FALSE WHERE " + ONE;
         for (MessageId id : ids) update(c, sql, contactId, id.getBytes());
     }
 
@@ -121,7 +130,7 @@ final class StatusTable {
     List<MessageId> raiseSeenFlag(Connection c, ContactId contactId, Collection<MessageId> ids) throws DbException {
         List<MessageId> seen = new ArrayList<>();
         for (MessageId id : ids) {
-            String sql = "UPDATE statuses SET seen = TRUE WHERE contactId = ? AND messageId = ?";
+            String sql = "UPDATE statuses SET seen = TRUE WHERE " + ONE;
             if (update(c, sql, contactId, id.getBytes()) > 0) seen.add(id);
         }
         return seen;
@@ -133,8 +142,7 @@ final class StatusTable {
      */
     boolean raiseRequestedFlag(Connection c, ContactId contactId, MessageId id) throws DbException {
         String sql = "UPDATE statuses s SET requested = TRUE,"
-                + " state = (SELECT m.state FROM messages m WHERE m.messageId = s.messageId)"
-                + " WHERE contactId = ? AND messageId = ?";
+                + " state = (SELECT m.state FROM messages m WHERE m.messageNo = s.messageNo) WHERE " + ONE;
         return update(c, sql, contactId, id.getBytes()) > 0;
     }
 
@@ -171,9 +179,9 @@ final class StatusTable {
      */
     List<MessageId> recordTransmissions(Connection c, ContactId contactId, Collection<MessageId> ids, long now,
             long maxLatency) throws DbException {
-        String select = "SELECT txCount FROM statuses WHERE contactId = ? AND messageId = ?";
+        String select = "SELECT messageNo, txCount FROM statuses WHERE " + ONE;
         String update = "UPDATE statuses SET expiry = ?, txCount = ?, maxLatency = ?, requested = FALSE"
-                + " WHERE contactId = ? AND messageId = ?";
+                + " WHERE contactId = ? AND messageNo = ?";
         List<MessageId> recorded = new ArrayList<>();
         try (PreparedStatement query = c.prepareStatement(select); PreparedStatement ps = c.prepareStatement(update)) {
             for (MessageId id : ids) {
@@ -181,12 +189,12 @@ final class StatusTable {
                 query.setBytes(2, id.getBytes());
                 try (ResultSet rs = query.executeQuery()) {
                     if (!rs.next()) continue;
-                    int txCount = rs.getInt(1);
+                    int txCount = rs.getInt(2);
                     ps.setLong(1, ExponentialBackoff.expiry(now, maxLatency, txCount));
                     ps.setInt(2, txCount == Integer.MAX_VALUE ? txCount : txCount + 1);
                     ps.setLong(3, maxLatency);
                     ps.setInt(4, contactId.value());
-                    ps.setBytes(5, id.getBytes());
+                    ps.setLong(5, rs.getLong(1));
                     ps.executeUpdate();
                     recorded.add(id);
                 }

@@ -29,7 +29,8 @@ final class ValidationTable {
     }
 
     void deleteMetadata(Connection c, MessageId id) throws DbException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM messageMetadata WHERE messageId = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM messageMetadata WHERE messageNo = " + MessageTable.NUMBER_OF_ID)) {
             ps.setBytes(1, id.getBytes());
             ps.executeUpdate();
         } catch (SQLException e) {

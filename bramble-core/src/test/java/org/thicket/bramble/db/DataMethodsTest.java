@@ -259,9 +259,7 @@ class DataMethodsTest {
 
     /** A status of the message for the only contact: not yet sent, acked or seen. */
     private static void insertStatus(Transaction txn, Message m) throws DbException {
-        execute(txn, "INSERT INTO statuses SELECT messageId, (SELECT contactId FROM contacts), groupId,"
-                + " timestamp, length, state, TRUE, shared, FALSE, FALSE, FALSE, FALSE, 0, 0, NULL"
-                + " FROM messages WHERE messageId = ?", m);
+        execute(txn, SchemaFixtures.INSERT_STATUS, m);
     }
 
     /** Raw SQL for rows that have no data method yet; arguments are byte[], Group (its ID) or Message (its ID). */

@@ -1,6 +1,11 @@
 package org.thicket.bramble.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.thicket.bramble.db.SchemaFixtures.INSERT_STATUS;
+import static org.thicket.bramble.db.SchemaFixtures.METADATA_INDEXES;
+import static org.thicket.bramble.db.SchemaFixtures.STATUS_INDEXES;
+import static org.thicket.bramble.db.SchemaFixtures.execute;
+import static org.thicket.bramble.db.SchemaFixtures.indexes;
 import static org.thicket.bramble.db.TestData.count;
 import static org.thicket.bramble.db.TestData.database;
 import static org.thicket.bramble.db.TestData.group;
@@ -14,14 +19,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.MigrationListener;
-import org.thicket.bramble.db.api.Transaction;
 import org.thicket.bramble.identity.api.Identity;
 import org.thicket.bramble.settings.api.Settings;
 import org.thicket.bramble.sync.api.Group;
@@ -32,15 +34,11 @@ import org.thicket.bramble.test.CapturingEventBus;
 
 /**
  * A database with schema 3's foreign keys and status indexes is opened by this code: it ends with exactly the
- * indexes of a database created now, keeps its rows, and running the migration a second time (as after a crash
+ * indexes of a database created now (schema 3's extras are added to the current tables, so later migrations find
+ * nothing left to do), keeps its rows, and running the migration a second time (as after a crash
  * half-way, since H2 commits each DDL statement) changes nothing.
  */
 class LeanStatusesMigrationTest {
-
-    /** The column lists of the statuses indexes schema 4 keeps (H2 names the foreign keys' ones itself). */
-    private static final Set<String> STATUS_INDEXES = Set.of("MESSAGEID,CONTACTID", "CONTACTID", "GROUPID",
-            "CONTACTID,ACK,TIMESTAMP", "CONTACTID,SEEN,TIMESTAMP", "CONTACTID,REQUESTED,TIMESTAMP");
-    private static final Set<String> METADATA_INDEXES = Set.of("MESSAGEID", "GROUPID,STATE");
 
     /** What schema 3 had and schema 4 dropped. */
     private static final String[] SCHEMA_3_EXTRAS = {
@@ -112,9 +110,7 @@ class LeanStatusesMigrationTest {
             execute(txn, "INSERT INTO contacts (authorId, formatVersion, name, publicKey, localAuthorId, verified)"
                     + " VALUES (?, 1, 'Carol', ?, ?, TRUE)", randomBytes(32), randomBytes(32),
                     owner.id().getBytes());
-            execute(txn, "INSERT INTO statuses SELECT messageId, (SELECT contactId FROM contacts), groupId,"
-                    + " timestamp, length, state, TRUE, shared, FALSE, FALSE, FALSE, FALSE, 0, 0, NULL"
-                    + " FROM messages WHERE messageId = ?", m.getId().getBytes());
+            execute(txn, INSERT_STATUS, m.getId().getBytes());
             for (String sql : SCHEMA_3_EXTRAS) execute(txn, sql);
             db.mergeSettings(txn, Settings.EMPTY.withInt(SchemaMigrator.SCHEMA_VERSION_KEY, 3),
                     SchemaMigrator.NAMESPACE);
@@ -145,32 +141,5 @@ class LeanStatusesMigrationTest {
                 throw new DbException("migrate", e);
             }
         });
-    }
-
-    /** Each index of the table as its comma-separated column list. */
-    private static Set<String> indexes(DatabaseComponentImpl db, String table) throws DbException {
-        String sql = "SELECT LISTAGG(COLUMN_NAME, ',') WITHIN GROUP (ORDER BY ORDINAL_POSITION)"
-                + " FROM INFORMATION_SCHEMA.INDEX_COLUMNS WHERE TABLE_NAME = ? GROUP BY INDEX_NAME";
-        return db.transactionWithResult(true, txn -> {
-            Set<String> indexes = new TreeSet<>();
-            try (PreparedStatement ps = ((Connection) txn.unbox()).prepareStatement(sql)) {
-                ps.setString(1, table);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) indexes.add(rs.getString(1));
-                }
-            } catch (SQLException e) {
-                throw new DbException(sql, e);
-            }
-            return indexes;
-        });
-    }
-
-    private static void execute(Transaction txn, String sql, byte[]... args) throws DbException {
-        try (PreparedStatement ps = ((Connection) txn.unbox()).prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) ps.setBytes(i + 1, args[i]);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new DbException(sql, e);
-        }
     }
 }
