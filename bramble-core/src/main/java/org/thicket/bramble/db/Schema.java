@@ -136,10 +136,10 @@ final class Schema {
             // repeated for the queries that return it. No foreign key on messageNo: a status is only created with
             // its message, and messages are only deleted with their group, which the groupId key cascades to.
             SequentialKeysMigration.STATUSES,
-            // Version 2 (SyncIndexesMigration): what a sync session asks for every round, without reading the
-            // contact's whole history.
-            SyncIndexesMigration.ACKS_OWED,
-            SyncIndexesMigration.NOT_SEEN,
+            // What a sync session asks for every round, without reading the contact's whole history (version 2,
+            // SyncIndexesMigration), and for the two most frequent questions without reading the table (version 5).
+            SequentialKeysMigration.ACKS_OWED,
+            SequentialKeysMigration.NOT_SEEN,
             SyncIndexesMigration.REQUESTED,
             """
             CREATE TABLE transports (

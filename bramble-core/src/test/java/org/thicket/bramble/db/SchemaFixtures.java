@@ -14,7 +14,9 @@ final class SchemaFixtures {
 
     /** The column lists of the statuses indexes the current schema has (H2 names the foreign keys' ones itself). */
     static final Set<String> STATUS_INDEXES = Set.of("MESSAGENO,CONTACTID", "CONTACTID", "GROUPID",
-            "CONTACTID,ACK,TIMESTAMP", "CONTACTID,SEEN,TIMESTAMP", "CONTACTID,REQUESTED,TIMESTAMP");
+            "CONTACTID,ACK,TIMESTAMP,MESSAGEID",
+            "CONTACTID,SEEN,TIMESTAMP,MESSAGEID,LENGTH,EXPIRY,MAXLATENCY,STATE,GROUPSHARED,MESSAGESHARED,DELETED",
+            "CONTACTID,REQUESTED,TIMESTAMP");
     static final Set<String> METADATA_INDEXES = Set.of("MESSAGENO", "GROUPID,STATE");
 
     /** A status of the message bound to the parameter for the only contact: not yet sent, acked or seen. */

@@ -19,10 +19,14 @@ import org.thicket.bramble.db.api.MigrationListener;
 import org.thicket.bramble.settings.api.Settings;
 import org.thicket.bramble.test.CapturingEventBus;
 
+/**
+ * The status indexes a sync round needs, in a new database and in one of schema 1, which had none. Schema 5 replaced
+ * two of schema 2's with covering ones (SequentialKeysMigration), so a schema-1 database ends with those.
+ */
 class SyncIndexesMigrationTest {
 
-    private static final List<String> INDEXES = List.of("STATUSESBYCONTACTIDACKTIMESTAMP",
-            "STATUSESBYCONTACTIDSEENTIMESTAMP", "STATUSESBYCONTACTIDREQUESTEDTIMESTAMP");
+    private static final List<String> INDEXES = List.of("STATUSESTOACK", "STATUSESNOTSEEN",
+            "STATUSESBYCONTACTIDREQUESTEDTIMESTAMP");
 
     @TempDir
     Path dir;
@@ -53,7 +57,8 @@ class SyncIndexesMigrationTest {
 
         DatabaseComponentImpl reopened = database(dir, bus);
         reopened.open(key, MigrationListener.NONE);
-        assertThat(indexes(reopened)).containsAll(INDEXES);
+        assertThat(indexes(reopened)).containsAll(INDEXES)
+                .doesNotContain("STATUSESBYCONTACTIDACKTIMESTAMP", "STATUSESBYCONTACTIDSEENTIMESTAMP");
         reopened.close();
     }
 
