@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.thicket.messenger.headless.e2e.Conversations;
 import org.thicket.messenger.headless.e2e.HeadlessNode;
@@ -30,6 +31,10 @@ import org.thicket.messenger.headless.e2e.InPersonAdding;
  * concurrency} requests at a time, timed from the first send to the last MessageReceived event on Bob's WebSocket.
  * Latency: messages sent one at a time, each after the previous one arrived, timed from the send request to Bob's
  * event; both times are this JVM's clock, so the figure includes Alice's HTTP request and Bob's event stream.
+ * Backlog: Bob's node is stopped, Alice writes {@code count} more messages through her API, Bob's node starts again
+ * on its data directory; timed on Alice's event stream from ContactConnected (the LAN connection to Bob open) to the
+ * last MessageDelivered (Bob stored, validated and acked every message): LAN sync without the API's send path in
+ * the measured time.
  *
  * <pre>
  * mvn -B -o -q -pl messenger-headless -am test-compile exec:java -Dexec.classpathScope=test \
@@ -61,6 +66,7 @@ public final class LanBench {
         PlainHttpApi aliceApi = null;
         HeadlessNode bob = null;
         WebSocket events = null;
+        WebSocket aliceEvents = null;
         try {
             Path password = HeadlessNode.passwordFile(tmp, "bench");
             alice = HeadlessNode.start(tmp.resolve("alice"), "Alice", password, "loopback", tmp.resolve("a.err"));
@@ -100,7 +106,23 @@ public final class LanBench {
                     percentile(latencies, 50), percentile(latencies, 99), latencies[latencyCount - 1] / 1e6);
             System.out.printf("  of which the send request: p50 %.1f ms, p99 %.1f ms%n", percentile(requests, 50),
                     percentile(requests, 99));
+
+            int earlier = 200 + count + latencyCount;
+            awaitDelivered(alice, ids[0], earlier);
+            DeliveredListener delivered = new DeliveredListener();
+            aliceEvents = alice.openEvents(delivered);
+            events.abort();
+            bob.close();
+            Conversations.send(pool, aliceApi, ids[0], i -> text("backlog", i), 0, count);
+            long restart = System.nanoTime();
+            bob = HeadlessNode.start(tmp.resolve("bob"), null, password, "loopback", tmp.resolve("b2.err"));
+            delivered.await(count);
+            double syncSeconds = (delivered.last - delivered.connected) / 1e9;
+            System.out.printf("backlog: %d messages written while Bob was offline; Bob's restart to the LAN connection"
+                    + " %.2f s, then all acked in %.2f s: %.0f msg/s%n", count, (delivered.connected - restart) / 1e9,
+                    syncSeconds, count / syncSeconds);
         } finally {
+            if (aliceEvents != null) aliceEvents.abort();
             if (events != null) events.abort();
             pool.shutdownNow();
             if (aliceApi != null) aliceApi.close();
@@ -126,13 +148,24 @@ public final class LanBench {
         }
     }
 
+    /** Waits until Alice's conversation shows all {@code sent} of her messages delivered. */
+    private static void awaitDelivered(HeadlessNode alice, int contactId, int sent) throws Exception {
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        Conversations.Tally tally = Conversations.tally(alice, contactId);
+        while (tally.sentDelivered() < sent) {
+            if (System.currentTimeMillis() > deadline) throw new IllegalStateException("Not all delivered: " + tally);
+            Thread.sleep(250);
+            tally = Conversations.tally(alice, contactId);
+        }
+    }
+
     private static double percentile(long[] sorted, int p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    /** Notes when each MessageReceived event arrived. */
-    private final class ReceivedListener implements WebSocket.Listener {
+    /** Hands each whole event on a stream to {@link #onEvent}, stamped with when it arrived. */
+    private abstract static class EventStamps implements WebSocket.Listener {
 
         private final StringBuilder partial = new StringBuilder();
 
@@ -142,10 +175,7 @@ public final class LanBench {
             if (last) {
                 long now = System.nanoTime();
                 try {
-                    JsonNode event = JSON.readTree(partial.toString());
-                    if (event.path("name").asText().equals("MessageReceived")) {
-                        receivedNanos.putIfAbsent(event.get("data").get("text").asText(), now);
-                    }
+                    onEvent(JSON.readTree(partial.toString()), now);
                 } catch (Exception e) {
                     System.err.println("Not an event: " + e);
                 }
@@ -153,6 +183,47 @@ public final class LanBench {
             }
             socket.request(1);
             return null;
+        }
+
+        abstract void onEvent(JsonNode event, long nanos);
+    }
+
+    /** Notes when each MessageReceived event arrived. */
+    private final class ReceivedListener extends EventStamps {
+
+        @Override
+        void onEvent(JsonNode event, long nanos) {
+            if (event.path("name").asText().equals("MessageReceived")) {
+                receivedNanos.putIfAbsent(event.get("data").get("text").asText(), nanos);
+            }
+        }
+    }
+
+    /** On Alice's stream: when the connection to Bob opened, and when the last of the expected acks came. */
+    private static final class DeliveredListener extends EventStamps {
+
+        private final AtomicInteger count = new AtomicInteger();
+        private volatile long connected;
+        private volatile long last;
+
+        @Override
+        void onEvent(JsonNode event, long nanos) {
+            String name = event.path("name").asText();
+            if (name.equals("ContactConnected") && connected == 0) connected = nanos;
+            if (name.equals("MessageDelivered")) {
+                last = nanos;
+                count.incrementAndGet();
+            }
+        }
+
+        void await(int expected) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + WAIT_MS;
+            while (count.get() < expected || connected == 0) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("Only " + count.get() + " of " + expected + " delivered");
+                }
+                Thread.sleep(1);
+            }
         }
     }
 
