@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.thicket.bramble.db.SchemaFixtures.INSERT_STATUS;
 import static org.thicket.bramble.db.SchemaFixtures.METADATA_INDEXES;
 import static org.thicket.bramble.db.SchemaFixtures.STATUS_INDEXES;
+import static org.thicket.bramble.db.SchemaFixtures.addContactOfNewIdentity;
 import static org.thicket.bramble.db.SchemaFixtures.execute;
 import static org.thicket.bramble.db.SchemaFixtures.indexes;
+import static org.thicket.bramble.db.SchemaFixtures.migrateAgain;
 import static org.thicket.bramble.db.TestData.count;
 import static org.thicket.bramble.db.TestData.database;
 import static org.thicket.bramble.db.TestData.group;
-import static org.thicket.bramble.db.TestData.identity;
 import static org.thicket.bramble.db.TestData.message;
-import static org.thicket.bramble.db.TestData.randomBytes;
 import static org.thicket.bramble.db.TestData.randomKey;
 
 import java.nio.file.Path;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.MigrationListener;
-import org.thicket.bramble.identity.api.Identity;
 import org.thicket.bramble.settings.api.Settings;
 import org.thicket.bramble.sync.api.Group;
 import org.thicket.bramble.sync.api.Message;
@@ -85,7 +84,7 @@ class LeanStatusesMigrationTest {
             Metadata stored = db.transactionWithResult(true, txn -> db.getMessageMetadata(txn, m.getId()));
             assertThat(stored).isEqualTo(metadata);
 
-            migrateAgain(db);
+            migrateAgain(db, new LeanStatusesMigration());
             assertThat(indexes(db, "STATUSES")).isEqualTo(STATUS_INDEXES);
 
             // The group's removal still takes its message's status and metadata with it.
@@ -101,15 +100,11 @@ class LeanStatusesMigrationTest {
     private void writeSchemaThreeDatabase() throws DbException {
         DatabaseComponentImpl db = database(dir, bus);
         db.open(key, MigrationListener.NONE);
-        Identity owner = identity("Owner");
         db.transaction(false, txn -> {
             db.addGroup(txn, group);
             db.addMessage(txn, m, MessageState.DELIVERED, true, false);
             db.mergeMessageMetadata(txn, m.getId(), metadata);
-            db.addIdentity(txn, owner);
-            execute(txn, "INSERT INTO contacts (authorId, formatVersion, name, publicKey, localAuthorId, verified)"
-                    + " VALUES (?, 1, 'Carol', ?, ?, TRUE)", randomBytes(32), randomBytes(32),
-                    owner.id().getBytes());
+            addContactOfNewIdentity(db, txn);
             execute(txn, INSERT_STATUS, m.getId().getBytes());
             for (String sql : SCHEMA_3_EXTRAS) execute(txn, sql);
             db.mergeSettings(txn, Settings.EMPTY.withInt(SchemaMigrator.SCHEMA_VERSION_KEY, 3),
@@ -131,15 +126,5 @@ class LeanStatusesMigrationTest {
         } catch (SQLException e) {
             throw new DbException("count", e);
         }
-    }
-
-    private static void migrateAgain(DatabaseComponentImpl db) throws DbException {
-        db.transaction(false, txn -> {
-            try {
-                new LeanStatusesMigration().migrate((Connection) txn.unbox());
-            } catch (SQLException e) {
-                throw new DbException("migrate", e);
-            }
-        });
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.Transaction;
+import org.thicket.bramble.identity.api.Identity;
 
 /** What the migration tests compare against: the current schema's indexes, and raw SQL for rows with no method. */
 final class SchemaFixtures {
@@ -42,6 +43,26 @@ final class SchemaFixtures {
                 throw new DbException(sql, e);
             }
             return indexes;
+        });
+    }
+
+    /** An identity and one contact of it (ID 1 in a new database), written by SQL: no keys are needed. */
+    static void addContactOfNewIdentity(DatabaseComponentImpl db, Transaction txn) throws DbException {
+        Identity owner = TestData.identity("Owner");
+        db.addIdentity(txn, owner);
+        execute(txn, "INSERT INTO contacts (authorId, formatVersion, name, publicKey, localAuthorId, verified)"
+                + " VALUES (?, 1, 'Carol', ?, ?, TRUE)", TestData.randomBytes(32), TestData.randomBytes(32),
+                owner.id().getBytes());
+    }
+
+    /** Runs the migration again on the open database, as after a crash half-way through it. */
+    static void migrateAgain(DatabaseComponentImpl db, Migration migration) throws DbException {
+        db.transaction(false, txn -> {
+            try {
+                migration.migrate((Connection) txn.unbox());
+            } catch (SQLException e) {
+                throw new DbException("migrate", e);
+            }
         });
     }
 

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.thicket.bramble.db.SchemaFixtures.INSERT_STATUS;
 import static org.thicket.bramble.db.SchemaFixtures.METADATA_INDEXES;
 import static org.thicket.bramble.db.SchemaFixtures.STATUS_INDEXES;
+import static org.thicket.bramble.db.SchemaFixtures.addContactOfNewIdentity;
 import static org.thicket.bramble.db.SchemaFixtures.execute;
 import static org.thicket.bramble.db.SchemaFixtures.indexes;
+import static org.thicket.bramble.db.SchemaFixtures.migrateAgain;
 import static org.thicket.bramble.db.TestData.count;
 import static org.thicket.bramble.db.TestData.database;
 import static org.thicket.bramble.db.TestData.group;
-import static org.thicket.bramble.db.TestData.identity;
 import static org.thicket.bramble.db.TestData.message;
-import static org.thicket.bramble.db.TestData.randomBytes;
 import static org.thicket.bramble.db.TestData.randomKey;
 
 import java.nio.file.Path;
@@ -27,7 +27,6 @@ import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.MigrationListener;
-import org.thicket.bramble.identity.api.Identity;
 import org.thicket.bramble.settings.api.Settings;
 import org.thicket.bramble.sync.api.Group;
 import org.thicket.bramble.sync.api.Message;
@@ -93,7 +92,7 @@ class SequentialKeysMigrationTest {
         try {
             assertMigrated(db);
 
-            migrateAgain(db);
+            migrateAgain(db, new SequentialKeysMigration());
             assertThat(indexes(db, "STATUSES")).isEqualTo(STATUS_INDEXES);
             assertThat(count(db, "statuses")).isEqualTo(2);
 
@@ -158,16 +157,12 @@ class SequentialKeysMigrationTest {
     private void writeSchemaFourDatabase() throws Exception {
         DatabaseComponentImpl db = database(dir, bus);
         db.open(key, MigrationListener.NONE);
-        Identity owner = identity("Owner");
         db.transaction(false, txn -> {
             db.addGroup(txn, group);
             db.addMessage(txn, first, MessageState.DELIVERED, true, false);
             db.addMessage(txn, second, MessageState.DELIVERED, true, false);
             db.mergeMessageMetadata(txn, first.getId(), metadata);
-            db.addIdentity(txn, owner);
-            execute(txn, "INSERT INTO contacts (authorId, formatVersion, name, publicKey, localAuthorId, verified)"
-                    + " VALUES (?, 1, 'Carol', ?, ?, TRUE)", randomBytes(32), randomBytes(32),
-                    owner.id().getBytes());
+            addContactOfNewIdentity(db, txn);
             execute(txn, INSERT_STATUS, first.getId().getBytes());
             execute(txn, INSERT_STATUS, second.getId().getBytes());
             execute(txn, "UPDATE statuses SET ack = TRUE, txCount = 2, expiry = " + Long.MAX_VALUE
@@ -206,16 +201,6 @@ class SequentialKeysMigrationTest {
                 throw new DbException("messages in number order", e);
             }
             return ids;
-        });
-    }
-
-    private static void migrateAgain(DatabaseComponentImpl db) throws DbException {
-        db.transaction(false, txn -> {
-            try {
-                new SequentialKeysMigration().migrate((Connection) txn.unbox());
-            } catch (SQLException e) {
-                throw new DbException("migrate", e);
-            }
         });
     }
 }
