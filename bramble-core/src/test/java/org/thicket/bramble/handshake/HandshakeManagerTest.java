@@ -132,7 +132,11 @@ class HandshakeManagerTest {
                     .addPendingContact(a.get(PendingContactManager.class).getHandshakeLink(), "Alice").id();
             Future<HandshakeResult> atA = threads.submit(() -> a.get(HandshakeManager.class).handshake(bAtA,
                     TRANSPORT, pair[0]));
-            writeOpening(carol, aAtCarol, pair[1], true);
+            try {
+                writeOpening(carol, aAtCarol, pair[1], true);
+            } catch (IOException e) {
+                // A may drop the connection as soon as it has read the tag, before the rest is written.
+            }
 
             assertThatThrownBy(() -> atA.get(TIMEOUT_SECONDS, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class).cause().isInstanceOf(FormatException.class)
