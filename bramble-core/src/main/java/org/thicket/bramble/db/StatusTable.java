@@ -28,8 +28,7 @@ final class StatusTable {
      * The status of one message for one contact (parameters: contact, message ID). Rows are keyed by the message's
      * number (SequentialKeysMigration), found through the message's ID.
      */
-    private static final String ONE =
-            "contactId = ? AND messageNo = (SELECT messageNo FROM messages WHERE messageId = ?)";
+    private static final String ONE = "contactId = ? AND messageNo = " + MessageTable.NUMBER_OF_ID;
 
     /**
      * The messages that may go to the contact bound to the first parameter at all. Every query that uses it also
