@@ -12,24 +12,17 @@ import static org.thicket.bramble.db.TestData.count;
 import static org.thicket.bramble.db.TestData.database;
 import static org.thicket.bramble.db.TestData.group;
 import static org.thicket.bramble.db.TestData.message;
-import static org.thicket.bramble.db.TestData.randomKey;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.DbException;
-import org.thicket.bramble.db.api.MigrationListener;
 import org.thicket.bramble.settings.api.Settings;
-import org.thicket.bramble.sync.api.Group;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageState;
 import org.thicket.bramble.sync.api.Metadata;
-import org.thicket.bramble.test.CapturingEventBus;
 
 /**
  * A database with schema 3's foreign keys and status indexes is opened by this code: it ends with exactly the
@@ -37,7 +30,7 @@ import org.thicket.bramble.test.CapturingEventBus;
  * nothing left to do), keeps its rows, and running the migration a second time (as after a crash
  * half-way, since H2 commits each DDL statement) changes nothing.
  */
-class LeanStatusesMigrationTest {
+class LeanStatusesMigrationTest extends MigrationTestCase {
 
     /** What schema 3 had and schema 4 dropped. */
     private static final String[] SCHEMA_3_EXTRAS = {
@@ -49,19 +42,12 @@ class LeanStatusesMigrationTest {
         "CREATE INDEX statusesByContactIdTimestamp ON statuses (contactId, timestamp)",
         "CREATE INDEX statusesByContactIdTxCountTimestamp ON statuses (contactId, txCount, timestamp)"};
 
-    @TempDir
-    Path dir;
-
-    private final CapturingEventBus bus = new CapturingEventBus();
-    private final SecretKey key = randomKey();
-    private final Group group = group(1);
     private final Message m = message(group, 1, new byte[] {1});
     private final Metadata metadata = Metadata.EMPTY.with("read", new byte[] {0x11});
 
     @Test
     void aNewDatabaseHasOnlyTheIndexesItNeeds() throws Exception {
-        DatabaseComponentImpl db = database(dir, bus);
-        db.open(key, MigrationListener.NONE);
+        DatabaseComponentImpl db = open();
         try {
             assertThat(indexes(db, "STATUSES")).isEqualTo(STATUS_INDEXES);
             assertThat(indexes(db, "MESSAGEMETADATA")).isEqualTo(METADATA_INDEXES);
@@ -75,8 +61,7 @@ class LeanStatusesMigrationTest {
         writeSchemaThreeDatabase();
         assertThat(indexCount("STATUSES")).isEqualTo(STATUS_INDEXES.size() + 4);
 
-        DatabaseComponentImpl db = database(dir, bus);
-        db.open(key, MigrationListener.NONE);
+        DatabaseComponentImpl db = open();
         try {
             assertThat(indexes(db, "STATUSES")).isEqualTo(STATUS_INDEXES);
             assertThat(indexes(db, "MESSAGEMETADATA")).isEqualTo(METADATA_INDEXES);
@@ -98,8 +83,7 @@ class LeanStatusesMigrationTest {
 
     /** This code's tables with a group, a message with metadata and a status, and schema 3's extras, version 3. */
     private void writeSchemaThreeDatabase() throws DbException {
-        DatabaseComponentImpl db = database(dir, bus);
-        db.open(key, MigrationListener.NONE);
+        DatabaseComponentImpl db = open();
         db.transaction(false, txn -> {
             db.addGroup(txn, group);
             db.addMessage(txn, m, MessageState.DELIVERED, true, false);

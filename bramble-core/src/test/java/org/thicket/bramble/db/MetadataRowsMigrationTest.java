@@ -4,34 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.thicket.bramble.db.TestData.database;
 import static org.thicket.bramble.db.TestData.group;
 import static org.thicket.bramble.db.TestData.message;
-import static org.thicket.bramble.db.TestData.randomKey;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.DbException;
-import org.thicket.bramble.db.api.MigrationListener;
 import org.thicket.bramble.db.api.Transaction;
 import org.thicket.bramble.settings.api.Settings;
-import org.thicket.bramble.sync.api.Group;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageState;
 import org.thicket.bramble.sync.api.Metadata;
-import org.thicket.bramble.test.CapturingEventBus;
 
 /**
  * A database written by schema 2 (message metadata a row per key) is opened by this code: every message keeps its
  * metadata, now one row each, and queries by group and state still find it; also when a previous migration died
  * after dropping the old table but before renaming the new one.
  */
-class MetadataRowsMigrationTest {
+class MetadataRowsMigrationTest extends MigrationTestCase {
 
     private static final byte[] TRUE = {0x11};
     private static final byte[] FALSE = {0x10};
@@ -48,12 +41,6 @@ class MetadataRowsMigrationTest {
                 FOREIGN KEY (messageId) REFERENCES messages (messageId) ON DELETE CASCADE,
                 FOREIGN KEY (groupId) REFERENCES syncGroups (groupId) ON DELETE CASCADE)""";
 
-    @TempDir
-    Path dir;
-
-    private final CapturingEventBus bus = new CapturingEventBus();
-    private final SecretKey key = randomKey();
-    private final Group group = group(1);
     private final Message read = message(group, 1, new byte[] {1});
     private final Message unread = message(group, 2, new byte[] {2});
     private final Message pending = message(group, 3, new byte[] {3});
@@ -72,8 +59,7 @@ class MetadataRowsMigrationTest {
     }
 
     private void openAndAssertMigrated() throws DbException {
-        DatabaseComponentImpl db = database(dir, bus);
-        db.open(key, MigrationListener.NONE);
+        DatabaseComponentImpl db = open();
         try {
             assertMigrated(db);
         } finally {
@@ -103,8 +89,7 @@ class MetadataRowsMigrationTest {
      * {@code diedBeforeRename}, as a migration that copied the rows and dropped the old table left it.
      */
     private void writeSchemaTwoDatabase(boolean diedBeforeRename) throws Exception {
-        DatabaseComponentImpl db = database(dir, bus);
-        db.open(key, MigrationListener.NONE);
+        DatabaseComponentImpl db = open();
         db.transaction(false, txn -> {
             db.addGroup(txn, group);
             db.addMessage(txn, read, MessageState.DELIVERED, true, false);

@@ -12,9 +12,7 @@ import static org.thicket.bramble.db.TestData.count;
 import static org.thicket.bramble.db.TestData.database;
 import static org.thicket.bramble.db.TestData.group;
 import static org.thicket.bramble.db.TestData.message;
-import static org.thicket.bramble.db.TestData.randomKey;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,18 +20,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.thicket.bramble.contact.api.ContactId;
-import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.DbException;
-import org.thicket.bramble.db.api.MigrationListener;
 import org.thicket.bramble.settings.api.Settings;
-import org.thicket.bramble.sync.api.Group;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageState;
 import org.thicket.bramble.sync.api.Metadata;
-import org.thicket.bramble.test.CapturingEventBus;
 
 /**
  * A schema-4 database (statuses and metadata keyed by message ID, messages without numbers) opened by this code:
@@ -41,7 +34,7 @@ import org.thicket.bramble.test.CapturingEventBus;
  * database, the sync and metadata methods work on the migrated rows, and a run interrupted after the old statuses
  * table was dropped is finished by the next open.
  */
-class SequentialKeysMigrationTest {
+class SequentialKeysMigrationTest extends MigrationTestCase {
 
     /** Schema 4's statuses and messageMetadata, keyed by message ID. */
     private static final String SCHEMA_4_STATUSES = """
@@ -73,12 +66,6 @@ class SequentialKeysMigrationTest {
                 PRIMARY KEY (messageId),
                 FOREIGN KEY (messageId) REFERENCES messages (messageId) ON DELETE CASCADE)""";
 
-    @TempDir
-    Path dir;
-
-    private final CapturingEventBus bus = new CapturingEventBus();
-    private final SecretKey key = randomKey();
-    private final Group group = group(1);
     private final Message first = message(group, 1, new byte[] {1});
     private final Message second = message(group, 2, new byte[] {2});
     private final Metadata metadata = Metadata.EMPTY.with("read", new byte[] {0x11});
@@ -87,8 +74,7 @@ class SequentialKeysMigrationTest {
     void schemaFourIsRebuiltWithEveryRowAndFlag() throws Exception {
         writeSchemaFourDatabase();
 
-        DatabaseComponentImpl db = database(dir, bus);
-        db.open(key, MigrationListener.NONE);
+        DatabaseComponentImpl db = open();
         try {
             assertMigrated(db);
 
@@ -122,8 +108,7 @@ class SequentialKeysMigrationTest {
             s.execute("DROP TABLE statuses");
         }
 
-        DatabaseComponentImpl db = database(dir, bus);
-        db.open(key, MigrationListener.NONE);
+        DatabaseComponentImpl db = open();
         try {
             assertMigrated(db);
         } finally {
@@ -155,8 +140,7 @@ class SequentialKeysMigrationTest {
      * and was sent twice, the second with a status never sent; version 4. Written by this code, then turned back.
      */
     private void writeSchemaFourDatabase() throws Exception {
-        DatabaseComponentImpl db = database(dir, bus);
-        db.open(key, MigrationListener.NONE);
+        DatabaseComponentImpl db = open();
         db.transaction(false, txn -> {
             db.addGroup(txn, group);
             db.addMessage(txn, first, MessageState.DELIVERED, true, false);
