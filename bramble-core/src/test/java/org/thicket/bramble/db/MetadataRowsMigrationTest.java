@@ -49,23 +49,15 @@ class MetadataRowsMigrationTest extends MigrationTestCase {
     @Test
     void schemaTwoRowsBecomeOneRowPerMessageWithNothingLost() throws Exception {
         writeSchemaTwoDatabase(false);
-        openAndAssertMigrated();
+        openAndCheck(this::assertMigrated);
     }
 
     @Test
     void aMigrationThatDiedBeforeTheRenameIsFinishedAtTheNextOpening() throws Exception {
         writeSchemaTwoDatabase(true);
-        openAndAssertMigrated();
+        openAndCheck(this::assertMigrated);
     }
 
-    private void openAndAssertMigrated() throws DbException {
-        DatabaseComponentImpl db = open();
-        try {
-            assertMigrated(db);
-        } finally {
-            db.close();
-        }
-    }
 
     private void assertMigrated(DatabaseComponentImpl db) throws DbException {
         assertThat(metadata(db, read.getId())).isEqualTo(Metadata.EMPTY.with("read", TRUE).with("n", new byte[] {7}));

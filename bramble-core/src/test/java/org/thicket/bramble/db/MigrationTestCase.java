@@ -28,4 +28,20 @@ abstract class MigrationTestCase {
         db.open(key, MigrationListener.NONE);
         return db;
     }
+
+    /** Opens the database, runs the check on it, and closes it whatever the check found. */
+    void openAndCheck(DatabaseCheck check) throws DbException {
+        DatabaseComponentImpl db = open();
+        try {
+            check.run(db);
+        } finally {
+            db.close();
+        }
+    }
+
+    /** Assertions on an open database. */
+    @FunctionalInterface
+    interface DatabaseCheck {
+        void run(DatabaseComponentImpl db) throws DbException;
+    }
 }

@@ -108,12 +108,7 @@ class SequentialKeysMigrationTest extends MigrationTestCase {
             s.execute("DROP TABLE statuses");
         }
 
-        DatabaseComponentImpl db = open();
-        try {
-            assertMigrated(db);
-        } finally {
-            db.close();
-        }
+        openAndCheck(this::assertMigrated);
     }
 
     private void assertMigrated(DatabaseComponentImpl db) throws DbException {
