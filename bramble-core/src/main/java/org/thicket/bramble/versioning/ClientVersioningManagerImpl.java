@@ -29,6 +29,7 @@ import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.Metadata;
 import org.thicket.bramble.sync.api.Visibility;
 import org.thicket.bramble.system.api.Clock;
+import org.thicket.bramble.util.BoundedCache;
 import org.thicket.bramble.util.FormatException;
 import org.thicket.bramble.validation.api.ClientMajorVersion;
 import org.thicket.bramble.validation.api.DeliveryAction;
@@ -52,6 +53,8 @@ final class ClientVersioningManagerImpl implements ClientVersioningManager, Serv
     static final String MSG_KEY_UPDATE_VERSION = "updateVersion";
     static final String MSG_KEY_LOCAL = "local";
     static final long FIRST_UPDATE_VERSION = 1;
+    /** Room for the updates of a few hundred contacts; beyond that, some are read again. */
+    static final int PARSED_UPDATES = 1024;
 
     /** The order in which we list clients: by client ID, then major version. Receivers do not depend on it. */
     private static final Comparator<ClientVersion> LISTING_ORDER =
@@ -80,6 +83,8 @@ final class ClientVersioningManagerImpl implements ClientVersioningManager, Serv
     private final Clock clock;
     private final Provider<Map<ClientVersion, ClientVersioningHook>> contributed;
     private volatile Clients clients;
+    /** Updates by message ID; two per contact, ours and theirs, and an entry is never stale (see read). */
+    private final BoundedCache<MessageId, Update> parsedUpdates = new BoundedCache<>(PARSED_UPDATES);
 
     @Inject
     ClientVersioningManagerImpl(DatabaseComponent db, ClientHelper clientHelper,
@@ -290,12 +295,17 @@ final class ClientVersioningManagerImpl implements ClientVersioningManager, Serv
         return new StoredUpdates(read(txn, local), remote == null ? null : read(txn, remote));
     }
 
+    /** Parsed once: sending a private message asks for the contact's versions, and a message never changes. */
     private StoredUpdate read(Transaction txn, MessageId id) throws DbException {
+        Update update = parsedUpdates.get(id);
+        if (update != null) return new StoredUpdate(id, update);
         try {
-            return new StoredUpdate(id, Update.parse(clientHelper.getMessageAsList(txn, id)));
+            update = Update.parse(clientHelper.getMessageAsList(txn, id));
         } catch (FormatException e) {
             throw new DbException("Stored update " + id + " is malformed", e);
         }
+        parsedUpdates.put(id, update);
+        return new StoredUpdate(id, update);
     }
 
     private void delete(Transaction txn, MessageId id) throws DbException {
