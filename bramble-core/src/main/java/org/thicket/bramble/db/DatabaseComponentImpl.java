@@ -450,9 +450,11 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     }
 
     @Override
-    public void setAckedBy(Transaction txn, ContactId contactId, Collection<MessageId> ids) throws DbException {
+    public List<MessageId> setAckedBy(Transaction txn, ContactId contactId, Collection<MessageId> ids)
+            throws DbException {
         List<MessageId> acked = statuses.raiseSeenFlag(writable(txn), contactId, ids);
         if (!acked.isEmpty()) txn.attach(new MessagesAckedEvent(contactId, acked));
+        return acked;
     }
 
     @Override

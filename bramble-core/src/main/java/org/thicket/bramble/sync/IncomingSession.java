@@ -4,18 +4,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.db.api.DbException;
+import org.thicket.bramble.db.api.DbRunnable;
+import org.thicket.bramble.db.api.Transaction;
 import org.thicket.bramble.sync.api.Ack;
+import org.thicket.bramble.sync.api.AckHandler;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageRecord;
 import org.thicket.bramble.sync.api.Offer;
 import org.thicket.bramble.sync.api.Priority;
 import org.thicket.bramble.sync.api.PriorityHandler;
+import org.thicket.bramble.sync.api.ReceivedMessageHandler;
 import org.thicket.bramble.sync.api.Request;
 import org.thicket.bramble.sync.api.SyncConstants;
 import org.thicket.bramble.sync.api.SyncRecord;
@@ -29,9 +34,11 @@ import org.thicket.bramble.util.FormatException;
  * except that messages that arrive back to back (the peer sent them in one batch, so the rest is already in the
  * frame being read) are stored together, up to {@link #MAX_MESSAGES_PER_TRANSACTION} or
  * {@link #MAX_BYTES_PER_TRANSACTION}: one commit per message would make the database the bottleneck, and the bytes
- * bound what a session holds in memory. What was read before a bad record or a broken stream is stored, and acked by
- * our outgoing session. Unknown record types are skipped by the reader; anything malformed ends the session with a
- * {@link FormatException}.
+ * bound what a session holds in memory. The {@link ReceivedMessageHandler} takes up the new ones in the same
+ * transaction, and the {@link AckHandler}s take their part of an ack in the ack's; if one of them fails, the
+ * record is applied again without them, so that what a client cannot take holds up neither sync nor other
+ * messages. What was read before a bad record or a broken stream is stored, and acked by our outgoing session. Unknown record
+ * types are skipped by the reader; anything malformed ends the session with a {@link FormatException}.
  */
 final class IncomingSession implements SyncSession {
 
@@ -41,6 +48,8 @@ final class IncomingSession implements SyncSession {
     static final int MAX_BYTES_PER_TRANSACTION = OutgoingRecords.MAX_BATCH_BYTES;
 
     private final DatabaseComponent db;
+    private final ReceivedMessageHandler handler;
+    private final Set<AckHandler> ackHandlers;
     private final ContactId contactId;
     private final InputStream in;
     private final SyncRecordReader reader;
@@ -52,9 +61,11 @@ final class IncomingSession implements SyncSession {
     private boolean priorityRead;
 
     /** @param in the plaintext the reader reads, asked only how much of it is already there */
-    IncomingSession(DatabaseComponent db, ContactId contactId, InputStream in, SyncRecordReader reader,
-            PriorityHandler priorityHandler) {
+    IncomingSession(DatabaseComponent db, ReceivedMessageHandler handler, Set<AckHandler> ackHandlers,
+            ContactId contactId, InputStream in, SyncRecordReader reader, PriorityHandler priorityHandler) {
         this.db = db;
+        this.handler = handler;
+        this.ackHandlers = ackHandlers;
         this.contactId = contactId;
         this.in = in;
         this.reader = reader;
@@ -89,9 +100,42 @@ final class IncomingSession implements SyncSession {
         List<Message> batch = List.copyOf(received);
         received.clear();
         receivedBytes = 0;
-        db.transaction(false, txn -> {
-            for (Message m : batch) db.receiveMessage(txn, contactId, m);
-        });
+        withClientsOrWithout(batch.size() + " messages",
+                txn -> handler.handleStored(txn, contactId, store(txn, batch)),
+                () -> handler.handlingRolledBack(batch),
+                txn -> store(txn, batch));
+    }
+
+    private void recordAck(List<MessageId> ids) throws DbException {
+        withClientsOrWithout("an ack of " + ids.size() + " messages", txn -> {
+            List<MessageId> acked = db.setAckedBy(txn, contactId, ids);
+            if (acked.isEmpty()) return;
+            for (AckHandler h : ackHandlers) h.handleAcked(txn, contactId, acked);
+        }, () -> { }, txn -> db.setAckedBy(txn, contactId, ids));
+    }
+
+    /**
+     * Applies a record with the clients' part in one transaction; if that fails, tells them so and applies it
+     * again without them: a client that cannot take its part must not stop sync.
+     */
+    private void withClientsOrWithout(String what, DbRunnable<RuntimeException> withClients,
+            Runnable rolledBack, DbRunnable<RuntimeException> without) throws DbException {
+        try {
+            db.transaction(false, withClients);
+        } catch (DbException | RuntimeException e) {
+            LOG.warn("Could not apply {} from {} with the clients' part; applying it without", what, contactId, e);
+            rolledBack.run();
+            db.transaction(false, without);
+        }
+    }
+
+    /** The messages new to us, in the order given. */
+    private List<Message> store(Transaction txn, List<Message> batch) throws DbException {
+        List<Message> added = new ArrayList<>(batch.size());
+        for (Message m : batch) {
+            if (db.receiveMessage(txn, contactId, m)) added.add(m);
+        }
+        return added;
     }
 
     @Override
@@ -102,7 +146,7 @@ final class IncomingSession implements SyncSession {
 
     private void handle(SyncRecord record) throws DbException, FormatException {
         if (record instanceof Ack ack) {
-            db.transaction(false, txn -> db.setAckedBy(txn, contactId, ack.messageIds()));
+            recordAck(ack.messageIds());
         } else if (record instanceof Offer offer) {
             handleOffer(offer.messageIds());
         } else if (record instanceof Request request) {

@@ -2,14 +2,17 @@ package org.thicket.bramble.sync;
 
 import jakarta.inject.Inject;
 import java.io.InputStream;
+import java.util.Set;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.event.api.EventBus;
 import org.thicket.bramble.plugin.api.TransportId;
 import org.thicket.bramble.stream.api.StreamWriter;
+import org.thicket.bramble.sync.api.AckHandler;
 import org.thicket.bramble.sync.api.MessageFactory;
 import org.thicket.bramble.sync.api.Priority;
 import org.thicket.bramble.sync.api.PriorityHandler;
+import org.thicket.bramble.sync.api.ReceivedMessageHandler;
 import org.thicket.bramble.sync.api.SyncRecordReaderFactory;
 import org.thicket.bramble.sync.api.SyncRecordWriterFactory;
 import org.thicket.bramble.sync.api.SyncSession;
@@ -22,11 +25,16 @@ final class SyncSessionFactoryImpl implements SyncSessionFactory {
     private final MessageFactory messageFactory;
     private final SyncRecordReaderFactory readerFactory;
     private final SyncRecordWriterFactory writerFactory;
+    private final ReceivedMessageHandler receivedMessageHandler;
+    private final Set<AckHandler> ackHandlers;
 
     @Inject
     SyncSessionFactoryImpl(DatabaseComponent db, EventBus eventBus, MessageFactory messageFactory,
-            SyncRecordReaderFactory readerFactory, SyncRecordWriterFactory writerFactory) {
+            SyncRecordReaderFactory readerFactory, SyncRecordWriterFactory writerFactory,
+            ReceivedMessageHandler receivedMessageHandler, Set<AckHandler> ackHandlers) {
         this.db = db;
+        this.receivedMessageHandler = receivedMessageHandler;
+        this.ackHandlers = Set.copyOf(ackHandlers);
         this.eventBus = eventBus;
         this.messageFactory = messageFactory;
         this.readerFactory = readerFactory;
@@ -35,7 +43,8 @@ final class SyncSessionFactoryImpl implements SyncSessionFactory {
 
     @Override
     public SyncSession createIncomingSession(ContactId contactId, InputStream in, PriorityHandler priorityHandler) {
-        return new IncomingSession(db, contactId, in, readerFactory.createRecordReader(in), priorityHandler);
+        return new IncomingSession(db, receivedMessageHandler, ackHandlers, contactId, in,
+                readerFactory.createRecordReader(in), priorityHandler);
     }
 
     @Override

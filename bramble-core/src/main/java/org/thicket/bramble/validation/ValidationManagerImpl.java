@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.NoSuchMessageException;
@@ -39,6 +42,7 @@ import org.thicket.bramble.sync.api.MessageFactory;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageState;
 import org.thicket.bramble.sync.api.Metadata;
+import org.thicket.bramble.sync.api.ReceivedMessageHandler;
 import org.thicket.bramble.util.FormatException;
 import org.thicket.bramble.validation.api.ClientMajorVersion;
 import org.thicket.bramble.validation.api.DeliveryAction;
@@ -51,9 +55,11 @@ import org.thicket.bramble.validation.api.ValidationExecutor;
 
 /**
  * Validates the messages received from contacts and delivers them to their clients (specs/bsp.md, "Validation and
- * delivery"). The event thread only queues work; validators, hooks and every transaction run on the validation
- * executor. Each write transaction first checks that the message is still in the state its work expects, so work
- * queued twice (by an event and by the start-up recovery) is done once.
+ * delivery"). Messages an incoming session stores are taken up in the transaction that stores them
+ * ({@link ReceivedMessageHandler}): a transaction of their own would be a second commit, and every commit writes
+ * the encrypted database file. Everything else is queued: the event thread only queues work; validators, hooks and
+ * transactions run on the validation executor. Each write transaction first checks that the message is still in
+ * the state its work expects, so work queued twice (by an event and by the start-up recovery) is done once.
  * <p>
  * Queued messages are taken in batches of up to {@value #MAX_BATCH}, as many as are waiting: one read-only
  * transaction reads them with their groups, the validators run outside any transaction, and one read-write
@@ -63,7 +69,7 @@ import org.thicket.bramble.validation.api.ValidationExecutor;
  * unblocks are delivered afterwards, one transaction each, in the order they become ready: a failing hook then
  * holds up only its own message, which stays PENDING and is retried at the next start.
  */
-final class ValidationManagerImpl implements Service, EventListener {
+final class ValidationManagerImpl implements Service, EventListener, ReceivedMessageHandler {
 
     /** How long stopping waits for the task in progress; a task is a few short transactions. */
     static final long STOP_TIMEOUT_SECONDS = 30;
@@ -106,6 +112,10 @@ final class ValidationManagerImpl implements Service, EventListener {
         }
     }
 
+    /** Received PENDING messages that a delivery in a committed transaction unblocked; delivered after it. */
+    private record DependentsUnblocked(List<MessageId> ids) implements Event {
+    }
+
     private final DatabaseComponent db;
     private final EventBus eventBus;
     private final MessageFactory messageFactory;
@@ -116,7 +126,20 @@ final class ValidationManagerImpl implements Service, EventListener {
     /** Whether a task that will take from the queue is already submitted and has not started taking yet. */
     private final AtomicBoolean batchSubmitted = new AtomicBoolean();
 
+    /**
+     * Messages taken up in the transaction that stored them, until its {@code MessageAddedEvent} arrives: the event
+     * is not work to queue. Added only once the whole batch was taken up; removed if the transaction rolls back.
+     */
+    private final Set<MessageId> takenUpOnReceipt = ConcurrentHashMap.newKeySet();
+
     private volatile boolean stopping;
+    /**
+     * False once the database is known to hold no PENDING message, so that none can wait for a message of ours
+     * and adding one needs no look-up. Only this class writes PENDING: it sets this inside the transaction that
+     * does, and clears it inside a read-only one that found none, so no writer runs between the look and the
+     * write.
+     */
+    private volatile boolean pendingMayExist = true;
 
     @Inject
     ValidationManagerImpl(DatabaseComponent db, EventBus eventBus, MessageFactory messageFactory,
@@ -160,9 +183,42 @@ final class ValidationManagerImpl implements Service, EventListener {
 
     @Override
     public void eventOccurred(Event event) {
+        if (event instanceof DependentsUnblocked unblocked) {
+            submit("deliver the dependents of received messages", () -> deliverInTurn(unblocked.ids()));
+            return;
+        }
         if (!(event instanceof MessageAddedEvent added)) return;
+        MessageId id = added.message().getId();
+        boolean received = added.contactId() != null;
+        if (received && takenUpOnReceipt.remove(id)) return;
         // Ours (no sender): received messages may have been waiting for it.
-        enqueue(List.of(new Queued(added.message().getId(), added.contactId() != null)));
+        enqueue(List.of(new Queued(id, received)));
+    }
+
+    /**
+     * Validates the messages and stores the outcomes as a queued batch would, in the storing transaction; the
+     * dependents their delivery unblocks are delivered after it commits, each in a transaction of its own.
+     */
+    @Override
+    public void handleStored(Transaction txn, ContactId sender, List<Message> messages) throws DbException {
+        Map<GroupId, Group> groups = new HashMap<>();
+        List<MessageId> unblocked = new ArrayList<>();
+        for (Message message : messages) {
+            Group group = groups.get(message.getGroupId());
+            if (group == null) {
+                group = db.getGroup(txn, message.getGroupId());
+                groups.put(group.getId(), group);
+            }
+            Validated outcome = validate(new Received(message, group));
+            if (outcome != null) unblocked.addAll(store(txn, outcome));
+        }
+        if (!unblocked.isEmpty()) txn.attach(new DependentsUnblocked(unblocked));
+        for (Message message : messages) takenUpOnReceipt.add(message.getId());
+    }
+
+    @Override
+    public void handlingRolledBack(List<Message> messages) {
+        for (Message message : messages) takenUpOnReceipt.remove(message.getId());
     }
 
     private void enqueue(Collection<Queued> work) {
@@ -191,7 +247,11 @@ final class ValidationManagerImpl implements Service, EventListener {
     private void recover() throws DbException {
         Collection<MessageId> unknown = db.transactionWithResult(true, txn -> db.getMessageIdsInState(txn, UNKNOWN));
         if (!unknown.isEmpty()) enqueue(unknown.stream().map(id -> new Queued(id, true)).toList());
-        Collection<MessageId> pending = db.transactionWithResult(true, txn -> db.getMessageIdsInState(txn, PENDING));
+        Collection<MessageId> pending = db.transactionWithResult(true, txn -> {
+            Collection<MessageId> found = db.getMessageIdsInState(txn, PENDING);
+            if (found.isEmpty()) pendingMayExist = false;
+            return found;
+        });
         if (!unknown.isEmpty() || !pending.isEmpty()) {
             LOG.info("Validating {} messages and retrying the delivery of {}", unknown.size(), pending.size());
         }
@@ -323,6 +383,7 @@ final class ValidationManagerImpl implements Service, EventListener {
 
     /** Our messages were added: delivers the received messages that waited for them. */
     private void deliverDependentsOf(List<MessageId> ours) throws DbException {
+        if (!pendingMayExist) return;
         deliverInTurn(db.transactionWithResult(true, txn -> {
             List<MessageId> waiting = new ArrayList<>();
             for (MessageId id : ours) {
@@ -386,6 +447,7 @@ final class ValidationManagerImpl implements Service, EventListener {
 
     /** A message that waits: PENDING is written now if only announced so far. Unblocks nothing. */
     private List<MessageId> staysPending(Transaction txn, MessageId id, boolean pendingUnwritten) throws DbException {
+        pendingMayExist = true;
         if (pendingUnwritten) db.setMessageState(txn, id, PENDING);
         return List.of();
     }

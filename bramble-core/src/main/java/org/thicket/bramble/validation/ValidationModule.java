@@ -5,6 +5,7 @@ import com.google.inject.Binder;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import jakarta.inject.Singleton;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -12,6 +13,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.thicket.bramble.lifecycle.api.Service;
+import org.thicket.bramble.sync.api.ReceivedMessageHandler;
 import org.thicket.bramble.validation.api.ClientMajorVersion;
 import org.thicket.bramble.validation.api.IncomingMessageHook;
 import org.thicket.bramble.validation.api.MessageValidator;
@@ -44,6 +46,8 @@ public final class ValidationModule extends AbstractModule {
         hooks(binder());
         bind(ValidationManagerImpl.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), Service.class).addBinding().to(ValidationManagerImpl.class);
+        OptionalBinder.newOptionalBinder(binder(), ReceivedMessageHandler.class).setBinding()
+                .to(ValidationManagerImpl.class);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.thicket.bramble.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.inject.multibindings.Multibinder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +25,7 @@ import org.thicket.bramble.event.api.EventBus;
 import org.thicket.bramble.event.api.EventListener;
 import org.thicket.bramble.stream.api.StreamWriter;
 import org.thicket.bramble.sync.api.Ack;
+import org.thicket.bramble.sync.api.AckHandler;
 import org.thicket.bramble.sync.api.ClientId;
 import org.thicket.bramble.sync.api.Group;
 import org.thicket.bramble.sync.api.GroupFactory;
@@ -62,10 +65,20 @@ class SessionsTest {
     private CoreNode node;
     private ContactId contact;
     private Group group;
+    /** What a client's ack handler was given, ack by ack, and whether it throws instead, as a buggy one would. */
+    private final List<List<MessageId>> acksHandled = new CopyOnWriteArrayList<>();
+    private volatile boolean ackHandlerThrows;
 
     @BeforeEach
     void setUp() throws Exception {
-        node = CoreNode.create(dir.resolve("us"), "us", 0);
+        AckHandler handler = (txn, from, acked) -> {
+            if (ackHandlerThrows) throw new IllegalStateException("The ack handler failed on purpose");
+            assertThat(from).isEqualTo(contact);
+            for (MessageId id : acked) assertThat(node.db().isSeenBy(txn, from, id)).as("seen in the ack's").isTrue();
+            acksHandled.add(acked);
+        };
+        node = CoreNode.create(dir.resolve("us"), "us", 0,
+                b -> Multibinder.newSetBinder(b, AckHandler.class).addBinding().toInstance(handler));
         CoreNode other = CoreNode.create(dir.resolve("them"), "them", 1);
         try {
             contact = node.addContact(other);
@@ -270,9 +283,24 @@ class SessionsTest {
     }
 
     @Test
-    void anAckStopsTheMessagesGoingOut() throws Exception {
+    void anAckStopsTheMessagesGoingOutAndIsHandedToTheClientsInItsTransaction() throws Exception {
+        List<MessageId> ids = post(3);
+        MessageId unknown = new MessageId(new byte[MessageId.LENGTH]);
+        List<MessageId> acked = new ArrayList<>(ids);
+        acked.add(unknown);
+        incoming(records(w -> w.writeAck(new Ack(acked))), false, List.of());
+
+        assertThat(messages(simplex(true))).isZero();
+        assertThat(acksHandled).containsExactly(ids);
+    }
+
+    @Test
+    void anAckIsRecordedWithoutAClientsHandlerThatThrows() throws Exception {
+        ackHandlerThrows = true;
         List<MessageId> ids = post(3);
         incoming(records(w -> w.writeAck(new Ack(ids))), false, List.of());
-        assertThat(messages(simplex(true))).isZero();
+
+        assertThat(messages(simplex(true))).as("recorded all the same").isZero();
+        assertThat(acksHandled).isEmpty();
     }
 }

@@ -9,9 +9,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thicket.bramble.client.api.ClientHelper;
@@ -22,72 +19,59 @@ import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.NoSuchMessageException;
 import org.thicket.bramble.db.api.Transaction;
-import org.thicket.bramble.event.api.Event;
-import org.thicket.bramble.event.api.EventBus;
-import org.thicket.bramble.event.api.EventListener;
 import org.thicket.bramble.lifecycle.api.Service;
-import org.thicket.bramble.lifecycle.api.ServiceException;
+import org.thicket.bramble.sync.api.AckHandler;
 import org.thicket.bramble.sync.api.GroupId;
 import org.thicket.bramble.sync.api.MessageId;
-import org.thicket.bramble.sync.api.MessagesAckedEvent;
 import org.thicket.bramble.sync.api.Metadata;
 import org.thicket.bramble.util.UniqueId;
 import org.thicket.messenger.messaging.api.PrivateMessageDeliveredEvent;
 
 /**
- * Marks our private messages delivered when the contact acks them. The ack is announced after its own transaction
- * committed, and the event thread must not start transactions, so each ack is recorded in a transaction of its own
- * on the delivery executor. An ack that arrives while the node stops, after this service stopped listening, is not
- * recorded: the message then stays "not delivered" although the contact has it.
+ * Marks our private messages delivered when the contact acks them, in the transaction that records the ack, so a
+ * message is never acked but not delivered. If marking fails, the ack is recorded without it (see
+ * {@link AckHandler}), and the next start catches up: it marks every undelivered message the contact has seen.
  */
-final class DeliveryTracker implements Service, EventListener {
-
-    /** How long stopping waits for the acks already queued; each is one short transaction. */
-    static final long STOP_TIMEOUT_SECONDS = 30;
+final class DeliveryTracker implements Service, AckHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryTracker.class);
 
     private final DatabaseComponent db;
-    private final EventBus eventBus;
     private final MessagingGroups groups;
     private final ClientHelper clientHelper;
-    private final ExecutorService executor;
     /** Our private messages the contact has not acked yet, as a metadata query. */
     private final Metadata undelivered;
 
     @Inject
-    DeliveryTracker(DatabaseComponent db, EventBus eventBus, MessagingGroups groups, ClientHelper clientHelper,
-            @DeliveryExecutor ExecutorService executor) {
+    DeliveryTracker(DatabaseComponent db, MessagingGroups groups, ClientHelper clientHelper) {
         this.db = db;
-        this.eventBus = eventBus;
         this.groups = groups;
         this.clientHelper = clientHelper;
-        this.executor = executor;
         this.undelivered = clientHelper.toMetadata(new BdfDictionary()
                 .with(MSG_KEY_MSG_TYPE, PRIVATE_MESSAGE)
                 .with(MSG_KEY_LOCAL, true)
                 .with(MSG_KEY_DELIVERED, false));
     }
 
-    /**
-     * Also catches up on acks that were recorded but not yet turned into delivered flags when the app last died: the
-     * ack's transaction and the one marking delivery are separate, and a kill between them would leave a message
-     * undelivered for good, since the contact never acks it again.
-     */
+    /** Also catches up on acks recorded without their delivered flags, and on those of older versions of the app. */
     @Override
     public void startService() {
-        eventBus.addListener(this);
-        executor.execute(this::catchUp);
-    }
-
-    private void catchUp() {
         try {
             db.transaction(false, txn -> {
                 for (Contact contact : db.getContacts(txn)) catchUp(txn, contact.id());
             });
         } catch (DbException | RuntimeException e) {
-            LOG.error("Could not catch up on acks recorded before the last stop", e);
+            LOG.error("Could not catch up on acks recorded without their delivered flags", e);
         }
+    }
+
+    @Override
+    public void stopService() {
+    }
+
+    @Override
+    public void handleAcked(Transaction txn, ContactId contactId, List<MessageId> acked) throws DbException {
+        markDelivered(txn, contactId, acked);
     }
 
     private void catchUp(Transaction txn, ContactId contactId) throws DbException {
@@ -100,45 +84,11 @@ final class DeliveryTracker implements Service, EventListener {
         markDelivered(txn, contactId, seen);
     }
 
-    /** Records the acks already queued, then ends the executor. */
-    @Override
-    public void stopService() throws ServiceException {
-        eventBus.removeListener(this);
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new ServiceException("Acks were not recorded within " + STOP_TIMEOUT_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceException("Interrupted while recording acks", e);
-        }
-    }
-
-    @Override
-    public void eventOccurred(Event event) {
-        if (!(event instanceof MessagesAckedEvent acked)) return;
-        try {
-            executor.execute(() -> record(acked.contactId(), acked.messageIds()));
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Not recording an ack of contact {} while stopping", acked.contactId().value());
-        }
-    }
-
-    private void record(ContactId contactId, List<MessageId> acked) {
-        try {
-            db.transaction(false, txn -> markDelivered(txn, contactId, acked));
-        } catch (DbException | RuntimeException e) {
-            LOG.error("Could not record an ack of contact {}", contactId.value(), e);
-        }
-    }
-
     /**
      * Acks name messages of every client; only our undelivered private messages in the contact's group count. Each
      * acked message is looked up by its ID, so an ack costs in proportion to its length, not to the conversation.
      */
     private void markDelivered(Transaction txn, ContactId contactId, List<MessageId> acked) throws DbException {
-        if (!db.containsContact(txn, contactId)) return; // removed since, with its conversation
         GroupId group = groups.contactGroupId(txn, contactId);
         for (MessageId id : acked) {
             if (!isUndeliveredIn(txn, group, id)) continue;

@@ -4,15 +4,13 @@ import static org.thicket.messenger.messaging.api.MessagingConstants.CLIENT;
 import static org.thicket.messenger.messaging.api.MessagingConstants.CLIENT_VERSION;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.Multibinder;
 import jakarta.inject.Singleton;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.thicket.bramble.contact.api.ContactHook;
 import org.thicket.bramble.lifecycle.api.OpenDatabaseHook;
 import org.thicket.bramble.lifecycle.api.Service;
+import org.thicket.bramble.sync.api.AckHandler;
 import org.thicket.bramble.validation.ValidationModule;
 import org.thicket.bramble.versioning.api.ClientVersion;
 import org.thicket.bramble.versioning.api.ClientVersioningHook;
@@ -22,7 +20,8 @@ import org.thicket.messenger.messaging.api.PrivateMessageValidator;
 
 /**
  * The private-messaging client: the format layer, the {@link MessagingManager}, and its contributions to the core
- * (contact hook, open-database hook, validator, delivery hook, versioning hook, the delivery-tracking service).
+ * (contact hook, open-database hook, validator, delivery hook, versioning hook, the ack handler that marks
+ * messages delivered).
  * Needs bramble's core module and a {@link org.thicket.bramble.versioning.api.ClientVersioningManager}.
  */
 public final class MessagingModule extends AbstractModule {
@@ -43,17 +42,6 @@ public final class MessagingModule extends AbstractModule {
 
         bind(DeliveryTracker.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), Service.class).addBinding().to(DeliveryTracker.class);
-    }
-
-    /** One daemon thread: acks are few and each is one short transaction. */
-    @Provides
-    @Singleton
-    @DeliveryExecutor
-    ExecutorService deliveryExecutor() {
-        return Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "messaging-delivery");
-            thread.setDaemon(true);
-            return thread;
-        });
+        Multibinder.newSetBinder(binder(), AckHandler.class).addBinding().to(DeliveryTracker.class);
     }
 }

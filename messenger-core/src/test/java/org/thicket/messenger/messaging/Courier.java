@@ -1,8 +1,12 @@
 package org.thicket.messenger.messaging;
 
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import org.thicket.bramble.sync.api.AckHandler;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageState;
@@ -68,11 +72,18 @@ final class Courier {
             from.db().lowerAckFlag(txn, from.peer(), ids);
             return ids;
         });
+        ack(to, acks);
+        return acks;
+    }
+
+    /** Records an ack from {@code to}'s peer as an incoming session does: the clients' handlers in its transaction. */
+    static void ack(MessagingNode to, List<MessageId> ids) throws Exception {
+        Set<AckHandler> handlers = to.get(Key.get(new TypeLiteral<Set<AckHandler>>() { }));
         to.call(txn -> {
-            to.db().setAckedBy(txn, to.peer(), acks);
+            List<MessageId> acked = to.db().setAckedBy(txn, to.peer(), ids);
+            for (AckHandler h : handlers) h.handleAcked(txn, to.peer(), acked);
             return null;
         });
-        return acks;
     }
 
     /** Waits until validation has delivered the received message or found it invalid. */

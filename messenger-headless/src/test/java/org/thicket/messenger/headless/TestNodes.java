@@ -3,10 +3,13 @@ package org.thicket.messenger.headless;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.inject.Key;
 import com.google.inject.Module;
+import com.google.inject.TypeLiteral;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.contact.api.ContactManager;
 import org.thicket.bramble.crypto.api.ScryptCost;
@@ -14,6 +17,7 @@ import org.thicket.bramble.crypto.api.SecretKey;
 import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.identity.api.Author;
 import org.thicket.bramble.lifecycle.api.StartResult;
+import org.thicket.bramble.sync.api.AckHandler;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.Visibility;
@@ -112,7 +116,7 @@ public final class TestNodes {
         return List.copyOf(due);
     }
 
-    /** Moves the acks {@code from} owes its contact {@code fromPeer}. */
+    /** Moves the acks {@code from} owes its contact {@code fromPeer}, recorded as an incoming session records them. */
     public static void moveAcks(MessengerNode from, ContactId fromPeer, MessengerNode to, ContactId toPeer)
             throws Exception {
         DatabaseComponent fromDb = from.get(DatabaseComponent.class);
@@ -122,6 +126,10 @@ public final class TestNodes {
             return ids;
         });
         DatabaseComponent toDb = to.get(DatabaseComponent.class);
-        toDb.transaction(false, txn -> toDb.setAckedBy(txn, toPeer, acks));
+        Set<AckHandler> handlers = to.get(Key.get(new TypeLiteral<Set<AckHandler>>() { }));
+        toDb.transaction(false, txn -> {
+            List<MessageId> acked = toDb.setAckedBy(txn, toPeer, acks);
+            for (AckHandler h : handlers) h.handleAcked(txn, toPeer, acked);
+        });
     }
 }

@@ -1,6 +1,7 @@
 package org.thicket.bramble.db.api;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.thicket.bramble.contact.api.Contact;
 import org.thicket.bramble.contact.api.ContactId;
@@ -197,9 +198,9 @@ public interface DatabaseComponent extends DatabaseLifecycle {
     /**
      * The contact acked these messages: they are marked seen by it and no longer offered or sent to it. IDs of
      * messages it has no status for (unknown, or the group is invisible to it) are ignored. Attaches a
-     * {@code MessagesAckedEvent} with the others, if any.
+     * {@code MessagesAckedEvent} with the others, if any, and returns them.
      */
-    void setAckedBy(Transaction txn, ContactId contactId, Collection<MessageId> ids) throws DbException;
+    List<MessageId> setAckedBy(Transaction txn, ContactId contactId, Collection<MessageId> ids) throws DbException;
 
     /**
      * Stores an offer of a message we do not have, so it can be requested, and attaches a
