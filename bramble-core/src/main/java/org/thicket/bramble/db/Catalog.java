@@ -26,6 +26,30 @@ final class Catalog {
                 + " AND TABLE_NAME = ? AND COLUMN_NAME = ?", table, column) > 0;
     }
 
+    /** Drops the single-column foreign key on {@code table.column}, and with it the index H2 made for it, if any. */
+    static void dropForeignKey(Connection c, String table, String column) throws SQLException {
+        String name = foreignKeyOn(c, table, column);
+        if (name != null) execute(c, "ALTER TABLE " + table + " DROP CONSTRAINT \"" + name + "\"");
+    }
+
+    /** The name of the single-column foreign key on {@code table.column}, or null if there is none. */
+    private static String foreignKeyOn(Connection c, String table, String column) throws SQLException {
+        String sql = """
+                SELECT tc.CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc
+                JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k
+                    ON k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
+                WHERE tc.TABLE_SCHEMA = 'PUBLIC' AND tc.TABLE_NAME = ? AND tc.CONSTRAINT_TYPE = 'FOREIGN KEY'
+                GROUP BY tc.CONSTRAINT_NAME
+                HAVING COUNT(*) = 1 AND MAX(k.COLUMN_NAME) = ?""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, table.toUpperCase(Locale.ROOT));
+            ps.setString(2, column.toUpperCase(Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);

@@ -91,7 +91,7 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     @Inject
     DatabaseComponentImpl(DatabaseConfig config, EventBus eventBus, Clock clock) {
         this(config, eventBus, clock, List.of(new SyncIndexesMigration(), new MetadataRowsMigration(),
-                new LeanStatusesMigration(), new SequentialKeysMigration()));
+                new LeanStatusesMigration(), new SequentialKeysMigration(), new StatusKeysMigration()));
     }
 
     DatabaseComponentImpl(DatabaseConfig config, EventBus eventBus, Clock clock, List<Migration> migrations) {
@@ -243,7 +243,9 @@ final class DatabaseComponentImpl implements DatabaseComponent {
 
     @Override
     public void removeIdentity(Transaction txn, AuthorId id) throws DbException {
-        identities.remove(writable(txn), id);
+        Connection c = writable(txn);
+        statuses.removeAllOfIdentity(c, id);
+        identities.remove(c, id);
     }
 
     @Override
@@ -264,7 +266,9 @@ final class DatabaseComponentImpl implements DatabaseComponent {
 
     @Override
     public void removeGroup(Transaction txn, GroupId id) throws DbException {
-        groups.remove(writable(txn), id);
+        Connection c = writable(txn);
+        statuses.removeAllOfGroup(c, id);
+        groups.remove(c, id);
     }
 
     @Override
@@ -607,8 +611,10 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     }
 
     @Override
-    public void removeContact(Transaction txn, ContactId c) throws DbException {
-        contacts.remove(writable(txn), c);
+    public void removeContact(Transaction txn, ContactId contactId) throws DbException {
+        Connection c = writable(txn);
+        statuses.removeAllOfContact(c, contactId);
+        contacts.remove(c, contactId);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.thicket.bramble.db;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -45,33 +43,9 @@ final class LeanStatusesMigration implements Migration {
 
     @Override
     public void migrate(Connection c) throws SQLException {
-        for (String[] key : FOREIGN_KEYS_TO_DROP) {
-            String name = foreignKeyOn(c, key[0], key[1]);
-            if (name == null) continue;
-            try (Statement s = c.createStatement()) {
-                s.execute("ALTER TABLE " + key[0] + " DROP CONSTRAINT \"" + name + "\"");
-            }
-        }
+        for (String[] key : FOREIGN_KEYS_TO_DROP) Catalog.dropForeignKey(c, key[0], key[1]);
         try (Statement s = c.createStatement()) {
             for (String index : INDEXES_TO_DROP) s.execute("DROP INDEX IF EXISTS " + index);
-        }
-    }
-
-    /** The name of the single-column foreign key on {@code table.column}, or null if there is none. */
-    private static String foreignKeyOn(Connection c, String table, String column) throws SQLException {
-        String sql = """
-                SELECT tc.CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc
-                JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k
-                    ON k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
-                WHERE tc.TABLE_SCHEMA = 'PUBLIC' AND tc.TABLE_NAME = ? AND tc.CONSTRAINT_TYPE = 'FOREIGN KEY'
-                GROUP BY tc.CONSTRAINT_NAME
-                HAVING COUNT(*) = 1 AND MAX(k.COLUMN_NAME) = ?""";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, table);
-            ps.setString(2, column);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Schema {
 
-    static final int CODE_SCHEMA_VERSION = 5;
+    static final int CODE_SCHEMA_VERSION = 6;
 
     // Reserved words in H2 2.x (KEY, VALUE, GROUPS) are avoided: settingKey, metaValue, syncGroups.
     private static final List<String> STATEMENTS = List.of(
@@ -133,8 +133,9 @@ final class Schema {
             // groupId, timestamp, length, state, messageShared and deleted are denormalised from messages,
             // groupShared from groupVisibilities. The most written table, so the fewest indexes (version 4,
             // LeanStatusesMigration). Keyed by the message's number and the contact (version 5); messageId is
-            // repeated for the queries that return it. No foreign key on messageNo: a status is only created with
-            // its message, and messages are only deleted with their group, which the groupId key cascades to.
+            // repeated for the queries that return it. No foreign keys (version 6, StatusKeysMigration): each
+            // brought an index written for every status. A status is only created with its message and a
+            // visibility; removing a contact, a group or an identity deletes the statuses first (StatusTable).
             SequentialKeysMigration.STATUSES,
             // What a sync session asks for every round, without reading the contact's whole history (version 2,
             // SyncIndexesMigration), and for the two most frequent questions without reading the table (version 5).

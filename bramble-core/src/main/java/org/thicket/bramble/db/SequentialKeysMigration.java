@@ -48,7 +48,7 @@ final class SequentialKeysMigration implements Migration {
     static final String NOT_SEEN = "CREATE INDEX IF NOT EXISTS statusesNotSeen ON statuses (contactId, seen, timestamp,"
             + " messageId, length, expiry, maxLatency, state, groupShared, messageShared, deleted)";
 
-    /** One row per message and contact it may be synced with (see Schema for the columns). */
+    /** One row per message and contact it may be synced with (see Schema for the columns; no foreign keys since 6). */
     static final String STATUSES = statuses("statuses");
 
     /** One row per message with metadata (see Schema). Goes with its message. */
@@ -125,9 +125,7 @@ final class SequentialKeysMigration implements Migration {
                     expiry BIGINT NOT NULL,
                     txCount INT NOT NULL,
                     maxLatency BIGINT,
-                    PRIMARY KEY (messageNo, contactId),
-                    FOREIGN KEY (contactId) REFERENCES contacts (contactId) ON DELETE CASCADE,
-                    FOREIGN KEY (groupId) REFERENCES syncGroups (groupId) ON DELETE CASCADE)""".formatted(name);
+                    PRIMARY KEY (messageNo, contactId))""".formatted(name);
     }
 
     static String messageMetadata(String name) {

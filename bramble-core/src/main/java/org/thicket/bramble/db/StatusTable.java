@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.db.api.DbException;
+import org.thicket.bramble.identity.api.AuthorId;
 import org.thicket.bramble.sync.api.GroupId;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageId;
@@ -29,6 +30,8 @@ final class StatusTable {
      * number (SequentialKeysMigration), found through the message's ID.
      */
     private static final String ONE = "contactId = ? AND messageNo = " + MessageTable.NUMBER_OF_ID;
+    /** The statuses of the group bound to the parameter, found through its messages' numbers: no index on groupId. */
+    private static final String OF_GROUP = "messageNo IN (SELECT messageNo FROM messages WHERE groupId = ?)";
 
     /**
      * The messages that may go to the contact bound to the first parameter at all. Every query that uses it also
@@ -88,12 +91,37 @@ final class StatusTable {
     }
 
     void removeForGroup(Connection c, ContactId contactId, GroupId groupId) throws DbException {
-        update(c, "DELETE FROM statuses WHERE contactId = ? AND groupId = ?", contactId, groupId.getBytes());
+        update(c, "DELETE FROM statuses WHERE contactId = ? AND " + OF_GROUP, contactId, groupId.getBytes());
     }
 
     void setGroupShared(Connection c, ContactId contactId, GroupId groupId, boolean shared) throws DbException {
-        String sql = "UPDATE statuses SET groupShared = " + shared + " WHERE contactId = ? AND groupId = ?";
+        String sql = "UPDATE statuses SET groupShared = " + shared + " WHERE contactId = ? AND " + OF_GROUP;
         update(c, sql, contactId, groupId.getBytes());
+    }
+
+    /** Before the group is removed: statuses have no foreign keys to cascade from (see Schema). */
+    void removeAllOfGroup(Connection c, GroupId groupId) throws DbException {
+        delete(c, "DELETE FROM statuses WHERE " + OF_GROUP, groupId.getBytes());
+    }
+
+    /** Before the contact is removed. */
+    void removeAllOfContact(Connection c, ContactId contactId) throws DbException {
+        delete(c, "DELETE FROM statuses WHERE contactId = ?", contactId.value());
+    }
+
+    /** Before the identity is removed, which takes its contacts with it. */
+    void removeAllOfIdentity(Connection c, AuthorId localAuthorId) throws DbException {
+        delete(c, "DELETE FROM statuses WHERE contactId IN (SELECT contactId FROM contacts WHERE localAuthorId = ?)",
+                localAuthorId.getBytes());
+    }
+
+    private static void delete(Connection c, String sql, Object key) throws DbException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, key);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new DbException("Could not delete statuses", e);
+        }
     }
 
     /** The contact has the message and we owe it an ack. False if there is no status (the group is invisible). */
