@@ -274,13 +274,7 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     @Override
     public boolean addMessage(Transaction txn, Message message, MessageState state, boolean shared,
             boolean temporary) throws DbException {
-        Connection c = writable(txn);
-        if (!groups.contains(c, message.getGroupId())) {
-            throw new NoSuchGroupException("No group " + message.getGroupId() + " for message " + message.getId());
-        }
-        if (messages.contains(c, message.getId())) return false;
-        store(txn, c, message, state, shared, temporary, null);
-        return true;
+        return store(txn, writable(txn), message, state, shared, temporary, null);
     }
 
     @Override
@@ -315,14 +309,19 @@ final class DatabaseComponentImpl implements DatabaseComponent {
 
     // ---- Sync: group visibility, message statuses, offers, metadata and dependencies (specs/bsp.md) ----
 
-    /** Stores a new message with its statuses; {@code sender} is null for a message created here. */
-    private void store(Transaction txn, Connection c, Message m, MessageState state, boolean shared,
+    /**
+     * Stores a message with its statuses unless it is stored already; {@code sender} is null for a message created
+     * here. Returns whether it was new. @throws NoSuchGroupException if its group is not stored
+     */
+    private boolean store(Transaction txn, Connection c, Message m, MessageState state, boolean shared,
             boolean temporary, ContactId sender) throws DbException {
         long messageNo = messages.add(c, m, state, shared, temporary);
+        if (messageNo == MessageTable.ALREADY_STORED) return false;
         statuses.addForMessage(c, m, messageNo, state, shared, sender);
         offers.removeAll(c, m.getId());
         txn.attach(new MessageAddedEvent(m, sender));
         if (shared) txn.attach(new MessageSharedEvent(m.getId()));
+        return true;
     }
 
     /** Wake-up events only say "there is something to do for this contact": one per transaction is enough. */
@@ -358,9 +357,8 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     public boolean receiveMessage(Transaction txn, ContactId sender, Message message) throws DbException {
         Connection c = writable(txn);
         if (visibilities.get(c, sender, message.getGroupId()) == Visibility.INVISIBLE) return false;
-        boolean added = !messages.contains(c, message.getId());
-        if (added) store(txn, c, message, MessageState.UNKNOWN, false, false, sender);
-        else statuses.raiseAckFlag(c, sender, message.getId());
+        boolean added = store(txn, c, message, MessageState.UNKNOWN, false, false, sender);
+        if (!added) statuses.raiseAckFlag(c, sender, message.getId());
         attachOnce(txn, new MessageToAckEvent(sender));
         return added;
     }

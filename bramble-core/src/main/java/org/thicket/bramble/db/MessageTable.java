@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.h2.api.ErrorCode;
 import org.thicket.bramble.db.api.DbException;
+import org.thicket.bramble.db.api.NoSuchGroupException;
 import org.thicket.bramble.db.api.NoSuchMessageException;
 import org.thicket.bramble.sync.api.GroupId;
 import org.thicket.bramble.sync.api.Message;
@@ -36,7 +38,15 @@ final class MessageTable {
             "UPDATE messageDependencies SET messageState = ? WHERE messageId = ?",
             "UPDATE messageDependencies SET dependencyState = ? WHERE dependencyId = ?"};
 
-    /** Stores the message; returns the number it was given. */
+    /** What {@link #add} returns for a message that is stored already. */
+    static final long ALREADY_STORED = -1;
+
+    /**
+     * Stores the message; returns the number it was given, or {@link #ALREADY_STORED}. The keys answer both
+     * questions a look-up first would ask, one statement per message less: a duplicate ID breaks the primary key,
+     * a missing group the foreign key. H2 undoes only the failed statement.
+     * @throws NoSuchGroupException if its group is not stored
+     */
     long add(Connection c, Message m, MessageState state, boolean shared, boolean temporary) throws DbException {
         String sql = "INSERT INTO messages (messageId, groupId, timestamp, state, shared, temporary, length, raw)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -60,6 +70,10 @@ final class MessageTable {
                     state);
             return messageNo;
         } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) return ALREADY_STORED;
+            if (e.getErrorCode() == ErrorCode.REFERENTIAL_INTEGRITY_VIOLATED_PARENT_MISSING_1) {
+                throw new NoSuchGroupException("No group " + m.getGroupId() + " for message " + m.getId());
+            }
             throw new DbException("Could not store message " + m.getId(), e);
         }
     }

@@ -128,8 +128,9 @@ class DataMethodsTest {
         db.transaction(false, txn -> {
             db.addGroup(txn, g);
             db.addGroup(txn, g);
-            db.addMessage(txn, m, MessageState.PENDING, true, false);
-            db.addMessage(txn, m, MessageState.DELIVERED, false, false);
+            assertThat(db.addMessage(txn, m, MessageState.PENDING, true, false)).isTrue();
+            // Refused by the primary key: the transaction goes on, and the first copy stays as it was.
+            assertThat(db.addMessage(txn, m, MessageState.DELIVERED, false, false)).isFalse();
         });
         db.transaction(true, txn -> {
             assertThat(db.containsGroup(txn, g.getId())).isTrue();
