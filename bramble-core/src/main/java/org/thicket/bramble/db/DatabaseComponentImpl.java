@@ -432,6 +432,11 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     }
 
     @Override
+    public Collection<MessageId> getSentUnackedMessages(Transaction txn, ContactId contactId) throws DbException {
+        return statuses.getSentUnacked(connection(txn), contactId);
+    }
+
+    @Override
     public void updateRetransmission(Transaction txn, ContactId contactId, Collection<MessageId> ids,
             long maxLatency) throws DbException {
         Connection c = writable(txn);

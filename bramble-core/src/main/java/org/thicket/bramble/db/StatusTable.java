@@ -194,6 +194,15 @@ final class StatusTable {
         return queryUpToLength(c, sql, contactId, maxLength);
     }
 
+    /**
+     * The messages sent to the contact before that it has not acked, oldest first. The first transmission sets the
+     * expiry, which the unseen statuses' index holds, so this reads no rows.
+     */
+    List<MessageId> getSentUnacked(Connection c, ContactId contactId) throws DbException {
+        return queryIds(c, "SELECT messageId FROM statuses WHERE " + SENDABLE + " AND seen = FALSE AND expiry > 0"
+                + OLDEST_FIRST, contactId);
+    }
+
     /** Every message the contact has not acked, due or not, oldest first. */
     List<MessageId> getUnacked(Connection c, ContactId contactId) throws DbException {
         return queryIds(c, "SELECT messageId FROM statuses WHERE " + SENDABLE + " AND seen = FALSE" + OLDEST_FIRST,

@@ -64,13 +64,15 @@ final class OutgoingRecords {
     }
 
     /**
-     * Offers every message the contact has not acked, as IDs only. The contact acks those it has and requests the
-     * rest, so acks that were lost (written, then the contact's process died before they arrived) come back when
-     * the next connection opens instead of after the retransmission backoff.
+     * Offers every message sent before that the contact has not acked, as IDs only. The contact acks those it has
+     * and requests the rest, so acks that were lost (written, then the contact's process died before they arrived)
+     * come back when the next connection opens instead of after the retransmission backoff. Messages never sent
+     * are due and go out whole anyway: offering them too would have the contact request, and us send again, what
+     * is already on its way.
      */
     void writeOffersOfUnacked() throws IOException, DbException {
         List<MessageId> unacked = List.copyOf(db.transactionWithResult(true,
-                txn -> db.getUnackedMessagesToSend(txn, contactId)));
+                txn -> db.getSentUnackedMessages(txn, contactId)));
         if (!unacked.isEmpty()) writer.writeOffer(new Offer(unacked));
     }
 

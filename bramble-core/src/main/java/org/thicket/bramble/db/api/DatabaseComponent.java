@@ -174,6 +174,12 @@ public interface DatabaseComponent extends DatabaseLifecycle {
      */
     Collection<MessageId> getUnackedMessagesToSend(Transaction txn, ContactId contactId) throws DbException;
 
+    /**
+     * The IDs of the messages sent to the contact before that it has not acked, oldest first: those whose ack may
+     * have been lost, which a duplex session offers when it opens. Records nothing.
+     */
+    Collection<MessageId> getSentUnackedMessages(Transaction txn, ContactId contactId) throws DbException;
+
     /** Whether the contact has the message: it acked it, or sent it to us. */
     boolean isSeenBy(Transaction txn, ContactId contactId, MessageId id) throws DbException;
 
