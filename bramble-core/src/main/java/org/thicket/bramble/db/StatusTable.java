@@ -215,25 +215,16 @@ final class StatusTable {
      */
     List<MessageId> recordTransmissions(Connection c, ContactId contactId, Collection<MessageId> ids, long now,
             long maxLatency) throws DbException {
-        String select = "SELECT messageNo, txCount FROM statuses WHERE " + ONE;
-        String update = "UPDATE statuses SET expiry = ?, txCount = ?, maxLatency = ?, requested = FALSE"
-                + " WHERE contactId = ? AND messageNo = ?";
+        String sql = "UPDATE statuses SET expiry = " + ExponentialBackoff.EXPIRY + ", txCount = LEAST(txCount, "
+                + (Integer.MAX_VALUE - 1) + ") + 1, maxLatency = ?, requested = FALSE WHERE " + ONE;
         List<MessageId> recorded = new ArrayList<>();
-        try (PreparedStatement query = c.prepareStatement(select); PreparedStatement ps = c.prepareStatement(update)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int next = ExponentialBackoff.bind(ps, 1, now, maxLatency);
+            ps.setLong(next, maxLatency);
+            ps.setInt(next + 1, contactId.value());
             for (MessageId id : ids) {
-                query.setInt(1, contactId.value());
-                query.setBytes(2, id.getBytes());
-                try (ResultSet rs = query.executeQuery()) {
-                    if (!rs.next()) continue;
-                    int txCount = rs.getInt(2);
-                    ps.setLong(1, ExponentialBackoff.expiry(now, maxLatency, txCount));
-                    ps.setInt(2, txCount == Integer.MAX_VALUE ? txCount : txCount + 1);
-                    ps.setLong(3, maxLatency);
-                    ps.setInt(4, contactId.value());
-                    ps.setLong(5, rs.getLong(1));
-                    ps.executeUpdate();
-                    recorded.add(id);
-                }
+                ps.setBytes(next + 2, id.getBytes());
+                if (ps.executeUpdate() > 0) recorded.add(id);
             }
             return recorded;
         } catch (SQLException e) {
