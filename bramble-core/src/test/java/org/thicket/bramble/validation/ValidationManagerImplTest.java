@@ -9,6 +9,8 @@ import static org.thicket.bramble.validation.TestClient.body;
 
 import com.google.inject.Guice;
 import com.google.inject.Module;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -35,13 +37,17 @@ import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageSharedEvent;
 import org.thicket.bramble.sync.api.MessageState;
 import org.thicket.bramble.sync.api.Metadata;
+import org.thicket.bramble.sync.api.SyncRecordWriter;
+import org.thicket.bramble.sync.api.SyncRecordWriterFactory;
+import org.thicket.bramble.sync.api.SyncSessionFactory;
 import org.thicket.bramble.validation.api.ClientMajorVersion;
 import org.thicket.bramble.validation.api.DeliveryAction;
 import org.thicket.bramble.validation.api.MessageStateChangedEvent;
 
 /**
  * The validation service over a real database: received messages go through validation and delivery on the
- * validation executor, with their dependencies, the hooks' decisions and restarts.
+ * validation executor, with their dependencies, the hooks' decisions and restarts; those an incoming session stores
+ * are taken up in its own transaction, and what that cannot finish is left to the executor.
  */
 class ValidationManagerImplTest {
 
@@ -444,5 +450,98 @@ class ValidationManagerImplTest {
         restart(client.module());
         assertStates(DELIVERED, batch.toArray(Message[]::new));
         assertThat(client.offered()).containsExactlyInAnyOrderElementsOf(ids(batch.toArray(Message[]::new)));
+    }
+
+    // ---- Messages an incoming session stores: taken up in its transaction (ReceivedMessageHandler) ----
+
+    /** Runs an incoming session from Alice over these messages, on this thread, to the end of its input. */
+    private void receiveThroughSession(Message... messages) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SyncRecordWriter writer = node.injector.getInstance(SyncRecordWriterFactory.class).createRecordWriter(out);
+        for (Message m : messages) writer.writeMessage(m);
+        writer.flush();
+        node.injector.getInstance(SyncSessionFactory.class)
+                .createIncomingSession(world.alice(), new ByteArrayInputStream(out.toByteArray()), null).run();
+    }
+
+    @Test
+    void messagesAreDeliveredInTheStoringTransactionAndTheirDependentsAfterIt() throws Exception {
+        Message root = message("root");
+        Message dependent = message("dependent", root.getId());
+        Message malformed = node.message(world.group(), BdfList.of(42));
+
+        receiveThroughSession(dependent, root, malformed);
+
+        // The session's own transaction did this, on this thread; only the dependent waits for the executor.
+        assertStates(DELIVERED, root);
+        assertStates(INVALID, malformed);
+        assertThat(node.raw(malformed)).isNull();
+        assertThat(client.threads()).contains(Thread.currentThread().getName());
+        assertThat(node.metadata(root)).isEqualTo(client.metadata("root"));
+
+        node.awaitQuiet();
+        assertStates(DELIVERED, dependent);
+        assertThat(client.offered()).as("each once, the dependent after its root")
+                .containsExactly(root.getId(), dependent.getId());
+        assertThat(node.events(MessageStateChangedEvent.class)).containsExactly(
+                new MessageStateChangedEvent(dependent.getId(), false, PENDING),
+                new MessageStateChangedEvent(root.getId(), false, PENDING),
+                new MessageStateChangedEvent(root.getId(), false, DELIVERED),
+                new MessageStateChangedEvent(malformed.getId(), false, INVALID),
+                new MessageStateChangedEvent(dependent.getId(), false, DELIVERED));
+    }
+
+    @Test
+    void aHookThatThrowsOnReceiptLeavesTheBatchStoredForTheExecutorWhichHoldsUpOnlyThatMessage() throws Exception {
+        Message first = message("first");
+        Message failing = message("failing");
+        Message last = message("last");
+        client.failDelivery(failing.getId());
+
+        receiveThroughSession(first, failing, last);
+
+        // The storing transaction rolled back and the batch was stored again, to be validated on the executor.
+        Collection<MessageId> acksOwed = node.db.transactionWithResult(true,
+                txn -> node.db.getMessagesToAck(txn, world.alice(), 10));
+        assertThat(acksOwed).as("all stored, so all acked")
+                .containsExactlyInAnyOrder(first.getId(), failing.getId(), last.getId());
+
+        node.awaitQuiet();
+        assertStates(DELIVERED, first, last);
+        assertStates(UNKNOWN, failing); // validated again at the next start
+        assertThat(client.threads()).anyMatch(name -> name.startsWith(TrackingExecutor.THREAD_PREFIX));
+        assertThat(node.events(MessageStateChangedEvent.class)).noneMatch(e -> e.messageId().equals(failing.getId()));
+    }
+
+    @Test
+    void aMessageAlreadyStoredIsNotTakenUpAgain() throws Exception {
+        Message m = message("once");
+        receiveThroughSession(m);
+        receiveThroughSession(m);
+        node.awaitQuiet();
+
+        assertStates(DELIVERED, m);
+        assertThat(client.offered()).containsExactly(m.getId());
+    }
+
+    @Test
+    void theHandlerForgetsWhatARolledBackTransactionTookUp() throws Exception {
+        Message m = message("rolled back");
+        try {
+            node.db.transaction(false, txn -> {
+                node.db.receiveMessage(txn, world.alice(), m);
+                node.manager.handleStored(txn, world.alice(), List.of(m));
+                throw new IllegalStateException("a later failure in the same transaction");
+            });
+        } catch (IllegalStateException expected) {
+            node.manager.handlingRolledBack(List.of(m));
+        }
+        boolean stored = node.db.transactionWithResult(true, txn -> node.db.containsMessage(txn, m.getId()));
+        assertThat(stored).isFalse();
+
+        // Stored again without the handler: its event is work for the executor, not a message taken up already.
+        node.receive(world.alice(), m);
+        node.awaitQuiet();
+        assertStates(DELIVERED, m);
     }
 }
