@@ -37,8 +37,9 @@ import org.thicket.bramble.util.FormatException;
  * bound what a session holds in memory. The {@link ReceivedMessageHandler} takes up the new ones in the same
  * transaction, and the {@link AckHandler}s take their part of an ack in the ack's; if one of them fails, the
  * record is applied again without them, so that what a client cannot take holds up neither sync nor other
- * messages. What was read before a bad record or a broken stream is stored, and acked by our outgoing session. Unknown record
- * types are skipped by the reader; anything malformed ends the session with a {@link FormatException}.
+ * messages. What was read before a bad record or a broken stream is stored, and acked by our outgoing session.
+ * Unknown record types are skipped by the reader; anything malformed ends the session with a
+ * {@link FormatException}.
  */
 final class IncomingSession implements SyncSession {
 

@@ -204,12 +204,7 @@ final class ValidationManagerImpl implements Service, EventListener, ReceivedMes
         Map<GroupId, Group> groups = new HashMap<>();
         List<MessageId> unblocked = new ArrayList<>();
         for (Message message : messages) {
-            Group group = groups.get(message.getGroupId());
-            if (group == null) {
-                group = db.getGroup(txn, message.getGroupId());
-                groups.put(group.getId(), group);
-            }
-            Validated outcome = validate(new Received(message, group));
+            Validated outcome = validate(new Received(message, groupOf(txn, message, groups)));
             if (outcome != null) unblocked.addAll(store(txn, outcome));
         }
         if (!unblocked.isEmpty()) txn.attach(new DependentsUnblocked(unblocked));
@@ -322,14 +317,18 @@ final class ValidationManagerImpl implements Service, EventListener, ReceivedMes
         for (MessageId id : ids) {
             if (!isInState(txn, id, UNKNOWN)) continue;
             Message message = read(txn, id);
-            Group group = groups.get(message.getGroupId());
-            if (group == null) {
-                group = db.getGroup(txn, message.getGroupId());
-                groups.put(group.getId(), group);
-            }
-            unvalidated.add(new Received(message, group));
+            unvalidated.add(new Received(message, groupOf(txn, message, groups)));
         }
         return unvalidated;
+    }
+
+    /** The message's group, read once per batch: a batch's messages are mostly of a few groups. */
+    private Group groupOf(Transaction txn, Message message, Map<GroupId, Group> read) throws DbException {
+        Group group = read.get(message.getGroupId());
+        if (group != null) return group;
+        group = db.getGroup(txn, message.getGroupId());
+        read.put(group.getId(), group);
+        return group;
     }
 
     /** What the message's validator says, or null if its client has no validator here (it stays UNKNOWN). */
