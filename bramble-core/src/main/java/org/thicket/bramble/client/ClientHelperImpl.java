@@ -94,8 +94,7 @@ final class ClientHelperImpl implements ClientHelper {
     public void addLocalMessage(Transaction txn, Message message, BdfDictionary metadata, boolean shared,
             boolean temporary) throws DbException {
         // addMessage announces the message itself (MessageAddedEvent, and MessageSharedEvent if shared).
-        boolean added = db.addMessage(txn, message, MessageState.DELIVERED, shared, temporary);
-        db.mergeMessageMetadata(txn, message.getId(), toMetadata(metadata));
+        boolean added = db.addMessage(txn, message, MessageState.DELIVERED, toMetadata(metadata), shared, temporary);
         if (added) txn.attach(new MessageStateChangedEvent(message.getId(), true, MessageState.DELIVERED));
     }
 

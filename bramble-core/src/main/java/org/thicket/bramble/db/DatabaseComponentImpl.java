@@ -274,7 +274,20 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     @Override
     public boolean addMessage(Transaction txn, Message message, MessageState state, boolean shared,
             boolean temporary) throws DbException {
-        return store(txn, writable(txn), message, state, shared, temporary, null);
+        return store(txn, writable(txn), message, state, shared, temporary, null) != MessageTable.ALREADY_STORED;
+    }
+
+    @Override
+    public boolean addMessage(Transaction txn, Message message, MessageState state, Metadata metadata, boolean shared,
+            boolean temporary) throws DbException {
+        Connection c = writable(txn);
+        long messageNo = store(txn, c, message, state, shared, temporary, null);
+        if (messageNo == MessageTable.ALREADY_STORED) {
+            this.metadata.mergeMessage(c, message.getId(), metadata);
+            return false;
+        }
+        this.metadata.addMessage(c, messageNo, message, state, metadata);
+        return true;
     }
 
     @Override
@@ -313,15 +326,16 @@ final class DatabaseComponentImpl implements DatabaseComponent {
      * Stores a message with its statuses unless it is stored already; {@code sender} is null for a message created
      * here. Returns whether it was new. @throws NoSuchGroupException if its group is not stored
      */
-    private boolean store(Transaction txn, Connection c, Message m, MessageState state, boolean shared,
+    /** Returns the message's number, or {@link MessageTable#ALREADY_STORED}. */
+    private long store(Transaction txn, Connection c, Message m, MessageState state, boolean shared,
             boolean temporary, ContactId sender) throws DbException {
         long messageNo = messages.add(c, m, state, shared, temporary);
-        if (messageNo == MessageTable.ALREADY_STORED) return false;
+        if (messageNo == MessageTable.ALREADY_STORED) return messageNo;
         statuses.addForMessage(c, m, messageNo, state, shared, sender);
         offers.removeAll(c, m.getId());
         txn.attach(new MessageAddedEvent(m, sender));
         if (shared) txn.attach(new MessageSharedEvent(m.getId()));
-        return true;
+        return messageNo;
     }
 
     /** Wake-up events only say "there is something to do for this contact": one per transaction is enough. */
@@ -357,7 +371,8 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     public boolean receiveMessage(Transaction txn, ContactId sender, Message message) throws DbException {
         Connection c = writable(txn);
         if (visibilities.get(c, sender, message.getGroupId()) == Visibility.INVISIBLE) return false;
-        boolean added = store(txn, c, message, MessageState.UNKNOWN, false, false, sender);
+        boolean added = store(txn, c, message, MessageState.UNKNOWN, false, false, sender)
+                != MessageTable.ALREADY_STORED;
         if (!added) statuses.raiseAckFlag(c, sender, message.getId());
         attachOnce(txn, new MessageToAckEvent(sender));
         return added;
@@ -515,6 +530,12 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     @Override
     public void mergeMessageMetadata(Transaction txn, MessageId id, Metadata update) throws DbException {
         metadata.mergeMessage(writable(txn), id, update);
+    }
+
+    @Override
+    public boolean mergeMessageMetadataIf(Transaction txn, GroupId groupId, MessageId id, Metadata required,
+            Metadata update) throws DbException {
+        return metadata.mergeMessageIf(writable(txn), groupId, id, required, update);
     }
 
     @Override

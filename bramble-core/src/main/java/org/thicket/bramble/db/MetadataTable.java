@@ -13,6 +13,7 @@ import java.util.Map;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.NoSuchMessageException;
 import org.thicket.bramble.sync.api.GroupId;
+import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.MessageState;
 import org.thicket.bramble.sync.api.Metadata;
@@ -70,30 +71,79 @@ final class MetadataTable {
      * @throws NoSuchMessageException if the message is not stored
      */
     void mergeMessage(Connection c, MessageId id, Metadata update) throws DbException {
-        String sql = "SELECT m.messageNo, m.groupId, m.state, d.entries FROM messages m"
-                + " LEFT JOIN messageMetadata d ON d.messageNo = m.messageNo WHERE m.messageId = ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setBytes(1, id.getBytes());
-            StoredRow row;
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw new NoSuchMessageException("No message " + id);
-                row = new StoredRow(rs.getLong(1), id, rs.getBytes(2), rs.getInt(3), rs.getBytes(4));
-            }
-            byte[] stored = row.entries();
-            Map<String, byte[]> entries = stored == null ? new HashMap<>() : MetadataEntries.decode(stored);
-            Writes writes = Writes.of(entries, update);
-            if (writes.isEmpty()) return;
-            entries.putAll(writes.inserts());
-            entries.putAll(writes.updates());
-            writes.deletes().forEach(entries::remove);
-            writeRow(c, row, entries);
+        try {
+            StoredRow row = readRow(c, id);
+            if (row == null) throw new NoSuchMessageException("No message " + id);
+            merge(c, row, update);
         } catch (SQLException e) {
             throw new DbException("Could not store the metadata of " + id, e);
         }
     }
 
+    /**
+     * Merges as {@link #mergeMessage} if the message is stored in the group and its metadata includes every entry of
+     * {@code required}; the one query that a merge reads with answers both questions. Returns whether it merged.
+     */
+    boolean mergeMessageIf(Connection c, GroupId groupId, MessageId id, Metadata required, Metadata update)
+            throws DbException {
+        try {
+            StoredRow row = readRow(c, id);
+            if (row == null || !Arrays.equals(row.groupId(), groupId.getBytes())) return false;
+            Map<String, byte[]> entries = row.decodedEntries();
+            if (!new Metadata(entries).includes(required)) return false;
+            merge(c, row, update);
+            return true;
+        } catch (SQLException e) {
+            throw new DbException("Could not store the metadata of " + id, e);
+        }
+    }
+
+    /**
+     * The first metadata of a message just stored under this number: a row written at once, without the query a
+     * merge starts with. Keys given with an empty value are left out, as a merge would remove them.
+     */
+    void addMessage(Connection c, long messageNo, Message m, MessageState state, Metadata metadata)
+            throws DbException {
+        Map<String, byte[]> entries = Writes.of(Map.of(), metadata).inserts();
+        if (entries.isEmpty()) return;
+        try {
+            writeRow(c, new StoredRow(messageNo, m.getId(), m.getGroupId().getBytes(), state.getCode(), null),
+                    entries);
+        } catch (SQLException e) {
+            throw new DbException("Could not store the metadata of " + m.getId(), e);
+        }
+    }
+
+    /** The message's number, group, state and stored entries, or null if it is not stored. */
+    private static StoredRow readRow(Connection c, MessageId id) throws SQLException {
+        String sql = "SELECT m.messageNo, m.groupId, m.state, d.entries FROM messages m"
+                + " LEFT JOIN messageMetadata d ON d.messageNo = m.messageNo WHERE m.messageId = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setBytes(1, id.getBytes());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return null;
+                return new StoredRow(rs.getLong(1), id, rs.getBytes(2), rs.getInt(3), rs.getBytes(4));
+            }
+        }
+    }
+
+    private static void merge(Connection c, StoredRow row, Metadata update) throws SQLException, DbException {
+        Map<String, byte[]> entries = row.decodedEntries();
+        Writes writes = Writes.of(entries, update);
+        if (writes.isEmpty()) return;
+        entries.putAll(writes.inserts());
+        entries.putAll(writes.updates());
+        writes.deletes().forEach(entries::remove);
+        writeRow(c, row, entries);
+    }
+
     /** A message as the merge found it: its number, ID, group and state, and its stored entries or null. */
     private record StoredRow(long messageNo, MessageId messageId, byte[] groupId, int state, byte[] entries) {
+
+        /** The stored entries, as a map the caller may change; empty for no row. */
+        Map<String, byte[]> decodedEntries() throws DbException {
+            return entries == null ? new HashMap<>() : MetadataEntries.decode(entries);
+        }
     }
 
     /** Inserts, replaces or (for no entries) deletes the message's row. */

@@ -50,6 +50,63 @@ class MetadataAndDependenciesTest extends SyncDatabaseTestCase {
     }
 
     @Test
+    void aMessageAddedWithMetadataHasItAtOnceAndADuplicateGetsItMerged() throws DbException {
+        Message m = message(1);
+        boolean added = db.transactionWithResult(false, txn -> db.addMessage(txn, m, MessageState.DELIVERED,
+                Metadata.EMPTY.with("a", TRUE).withRemoved("gone"), false, false));
+        assertThat(added).isTrue();
+        assertThat(ids(Metadata.EMPTY.with("a", TRUE))).as("written with the message's group and state")
+                .containsExactly(m.getId());
+
+        boolean again = db.transactionWithResult(false, txn -> db.addMessage(txn, m, MessageState.PENDING,
+                Metadata.EMPTY.with("b", FALSE), false, false));
+        assertThat(again).isFalse();
+        Metadata stored = db.transactionWithResult(true, txn -> db.getMessageMetadata(txn, m.getId()));
+        assertThat(stored).isEqualTo(Metadata.EMPTY.with("a", TRUE).with("b", FALSE));
+        MessageState state = db.transactionWithResult(true, txn -> db.getMessageState(txn, m.getId()));
+        assertThat(state).as("a duplicate keeps its state").isEqualTo(MessageState.DELIVERED);
+
+        Message bare = message(2);
+        db.transaction(false, txn -> db.addMessage(txn, bare, MessageState.DELIVERED, Metadata.EMPTY, false, false));
+        Map<MessageId, Metadata> byGroup = db.transactionWithResult(true,
+                txn -> db.getMessageMetadata(txn, group.getId()));
+        assertThat(byGroup).as("no row for no metadata").containsOnlyKeys(m.getId());
+    }
+
+    @Test
+    void aConditionalMergeWritesOnlyForAMessageOfTheGroupThatHasTheRequiredEntries() throws DbException {
+        Group other = TestData.group(2);
+        Message m = message(1);
+        Message elsewhere = TestData.message(other, 2, new byte[] {1});
+        Metadata undelivered = Metadata.EMPTY.with("local", TRUE).with("delivered", FALSE);
+        Metadata delivered = Metadata.EMPTY.with("delivered", TRUE);
+        db.transaction(false, txn -> {
+            db.addGroup(txn, other);
+            db.addMessage(txn, m, MessageState.DELIVERED, undelivered, false, false);
+            db.addMessage(txn, elsewhere, MessageState.DELIVERED, undelivered, false, false);
+        });
+
+        assertThat(mergeIf(group, elsewhere.getId(), undelivered, delivered)).as("another group's message").isFalse();
+        assertThat(mergeIf(group, message(3).getId(), undelivered, delivered)).as("not stored").isFalse();
+        assertThat(mergeIf(group, m.getId(), undelivered.with("more", TRUE), delivered)).as("lacks an entry")
+                .isFalse();
+        assertThat(metadataOf(m.getId())).isEqualTo(undelivered);
+        assertThat(metadataOf(elsewhere.getId())).isEqualTo(undelivered);
+
+        assertThat(mergeIf(group, m.getId(), undelivered, delivered)).isTrue();
+        assertThat(metadataOf(m.getId())).isEqualTo(Metadata.EMPTY.with("local", TRUE).with("delivered", TRUE));
+        assertThat(mergeIf(group, m.getId(), undelivered, delivered)).as("no longer matches").isFalse();
+    }
+
+    private boolean mergeIf(Group g, MessageId id, Metadata required, Metadata update) throws DbException {
+        return db.transactionWithResult(false, txn -> db.mergeMessageMetadataIf(txn, g.getId(), id, required, update));
+    }
+
+    private Metadata metadataOf(MessageId id) throws DbException {
+        return db.transactionWithResult(true, txn -> db.getMessageMetadata(txn, id));
+    }
+
+    @Test
     void metadataOfUnknownGroupsAndMessagesIsAnError() {
         Group unknownGroup = TestData.group(2);
         MessageId unknownMessage = message(1).getId();

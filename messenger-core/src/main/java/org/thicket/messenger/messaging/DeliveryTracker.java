@@ -7,7 +7,6 @@ import static org.thicket.messenger.messaging.api.MessagingConstants.PRIVATE_MES
 
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,14 +16,12 @@ import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.data.api.BdfDictionary;
 import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.db.api.DbException;
-import org.thicket.bramble.db.api.NoSuchMessageException;
 import org.thicket.bramble.db.api.Transaction;
 import org.thicket.bramble.lifecycle.api.Service;
 import org.thicket.bramble.sync.api.AckHandler;
 import org.thicket.bramble.sync.api.GroupId;
 import org.thicket.bramble.sync.api.MessageId;
 import org.thicket.bramble.sync.api.Metadata;
-import org.thicket.bramble.util.UniqueId;
 import org.thicket.messenger.messaging.api.PrivateMessageDeliveredEvent;
 
 /**
@@ -38,19 +35,19 @@ final class DeliveryTracker implements Service, AckHandler {
 
     private final DatabaseComponent db;
     private final MessagingGroups groups;
-    private final ClientHelper clientHelper;
     /** Our private messages the contact has not acked yet, as a metadata query. */
     private final Metadata undelivered;
+    private final Metadata delivered;
 
     @Inject
     DeliveryTracker(DatabaseComponent db, MessagingGroups groups, ClientHelper clientHelper) {
         this.db = db;
         this.groups = groups;
-        this.clientHelper = clientHelper;
         this.undelivered = clientHelper.toMetadata(new BdfDictionary()
                 .with(MSG_KEY_MSG_TYPE, PRIVATE_MESSAGE)
                 .with(MSG_KEY_LOCAL, true)
                 .with(MSG_KEY_DELIVERED, false));
+        this.delivered = clientHelper.toMetadata(new BdfDictionary().with(MSG_KEY_DELIVERED, true));
     }
 
     /** Also catches up on acks recorded without their delivered flags, and on those of older versions of the app. */
@@ -85,27 +82,17 @@ final class DeliveryTracker implements Service, AckHandler {
     }
 
     /**
-     * Acks name messages of every client; only our undelivered private messages in the contact's group count. Each
-     * acked message is looked up by its ID, so an ack costs in proportion to its length, not to the conversation.
+     * Acks name messages of every client; only our undelivered private messages in the contact's group count (the
+     * metadata keys are the messaging client's, but another client's message could carry equal values). Each acked
+     * message is one query and at most one write, so an ack costs in proportion to its length, not to the
+     * conversation.
      */
     private void markDelivered(Transaction txn, ContactId contactId, List<MessageId> acked) throws DbException {
         GroupId group = groups.contactGroupId(txn, contactId);
         for (MessageId id : acked) {
-            if (!isUndeliveredIn(txn, group, id)) continue;
-            clientHelper.mergeMessageMetadata(txn, id, new BdfDictionary().with(MSG_KEY_DELIVERED, true));
-            txn.attach(new PrivateMessageDeliveredEvent(contactId, id));
+            if (db.mergeMessageMetadataIf(txn, group, id, undelivered, delivered)) {
+                txn.attach(new PrivateMessageDeliveredEvent(contactId, id));
+            }
         }
-    }
-
-    /** Whether the message is one of our undelivered private messages and belongs to the group. */
-    private boolean isUndeliveredIn(Transaction txn, GroupId group, MessageId id) throws DbException {
-        try {
-            if (!db.getMessageMetadata(txn, id).includes(undelivered)) return false;
-        } catch (NoSuchMessageException e) {
-            return false; // its group was removed meanwhile
-        }
-        // The metadata keys are the messaging client's, but another client's message could carry equal values.
-        byte[] raw = db.getMessage(txn, id);
-        return raw != null && Arrays.equals(raw, 0, UniqueId.LENGTH, group.getBytes(), 0, UniqueId.LENGTH);
     }
 }

@@ -78,6 +78,13 @@ public interface DatabaseComponent extends DatabaseLifecycle {
     boolean addMessage(Transaction txn, Message message, MessageState state, boolean shared, boolean temporary)
             throws DbException;
 
+    /**
+     * As {@link #addMessage(Transaction, Message, MessageState, boolean, boolean)}, with the message's first metadata
+     * written in the same step; a message stored already gets the metadata merged ({@link #mergeMessageMetadata}).
+     */
+    boolean addMessage(Transaction txn, Message message, MessageState state, Metadata metadata, boolean shared,
+            boolean temporary) throws DbException;
+
     /** True for a stored message, also after {@link #deleteMessage} removed its content. */
     boolean containsMessage(Transaction txn, MessageId id) throws DbException;
 
@@ -247,6 +254,14 @@ public interface DatabaseComponent extends DatabaseLifecycle {
 
     /** As {@link #mergeGroupMetadata}. @throws NoSuchMessageException if the message is not stored */
     void mergeMessageMetadata(Transaction txn, MessageId id, Metadata update) throws DbException;
+
+    /**
+     * Merges as {@link #mergeMessageMetadata} only if the message is stored in the group and its metadata includes
+     * every entry of {@code required}: a check and a write in the one query a merge needs anyway. Returns whether it
+     * merged; false (nothing written) also for a message that is not stored.
+     */
+    boolean mergeMessageMetadataIf(Transaction txn, GroupId groupId, MessageId id, Metadata required, Metadata update)
+            throws DbException;
 
     /** The metadata of the group's DELIVERED messages that have any. */
     Map<MessageId, Metadata> getMessageMetadata(Transaction txn, GroupId groupId) throws DbException;
