@@ -205,7 +205,8 @@ final class ValidationManagerImpl implements Service, EventListener, ReceivedMes
         List<MessageId> unblocked = new ArrayList<>();
         for (Message message : messages) {
             Validated outcome = validate(new Received(message, groupOf(txn, message, groups)));
-            if (outcome != null) unblocked.addAll(store(txn, outcome));
+            // Stored by this transaction a moment ago, so still UNKNOWN: no need to ask.
+            if (outcome != null) unblocked.addAll(storeOutcome(txn, outcome));
         }
         if (!unblocked.isEmpty()) txn.attach(new DependentsUnblocked(unblocked));
         for (Message message : messages) takenUpOnReceipt.add(message.getId());
@@ -359,13 +360,17 @@ final class ValidationManagerImpl implements Service, EventListener, ReceivedMes
         return unblocked;
     }
 
-    /**
-     * Marks an invalid message INVALID, or stores what validation learned about a valid one and delivers it if it
-     * can; returns the dependents it unblocked.
-     */
+    /** Stores the outcome of a message that is still UNKNOWN (another task may have validated it meanwhile). */
     private List<MessageId> store(Transaction txn, Validated outcome) throws DbException {
+        return isInState(txn, outcome.id(), UNKNOWN) ? storeOutcome(txn, outcome) : List.of();
+    }
+
+    /**
+     * Marks an invalid UNKNOWN message INVALID, or stores what validation learned about a valid one and delivers it
+     * if it can; returns the dependents it unblocked.
+     */
+    private List<MessageId> storeOutcome(Transaction txn, Validated outcome) throws DbException {
         MessageId id = outcome.id();
-        if (!isInState(txn, id, UNKNOWN)) return List.of();
         MessageContext context = outcome.context();
         if (context == null) {
             invalidate(txn, id);
