@@ -15,6 +15,7 @@ import org.thicket.bramble.plugin.api.TransportConnectionWriter;
 import org.thicket.bramble.plugin.api.TransportId;
 import org.thicket.bramble.stream.api.StreamContext;
 import org.thicket.bramble.stream.api.StreamWriter;
+import org.thicket.bramble.sync.api.DuplexSessions;
 import org.thicket.bramble.sync.api.Priority;
 import org.thicket.bramble.sync.api.PriorityHandler;
 import org.thicket.bramble.sync.api.SyncSession;
@@ -44,6 +45,7 @@ final class DuplexSyncConnection implements ManagedConnection {
     private boolean interrupted; // guarded by lock
 
     private ContactId contactId; // set before registration, read by the other half after it started
+    private DuplexSessions sessions; // made by startOutgoing, on the thread that then reads
     private volatile boolean registered;
 
     DuplexSyncConnection(SyncConnections deps, TransportId transportId, DuplexTransportConnection connection,
@@ -138,8 +140,9 @@ final class DuplexSyncConnection implements ManagedConnection {
             wipe(ours);
             return false;
         }
-        SyncSession session = deps.sessionFactory.createDuplexOutgoingSession(contactId, transportId,
-                writer.getMaxLatency(), writer.getMaxIdleTime(), streamWriter, priority);
+        sessions = deps.sessionFactory.createDuplexSessions(contactId);
+        SyncSession session = sessions.createOutgoingSession(transportId, writer.getMaxLatency(),
+                writer.getMaxIdleTime(), streamWriter, priority);
         synchronized (lock) {
             outgoingSession = session;
         }
@@ -178,7 +181,7 @@ final class DuplexSyncConnection implements ManagedConnection {
         boolean error = true;
         try {
             InputStream plaintext = deps.streamReaderFactory.createStreamReader(in, theirs);
-            deps.sessionFactory.createIncomingSession(contactId, plaintext, priorityHandler).run();
+            sessions.createIncomingSession(plaintext, priorityHandler).run();
             error = false;
         } catch (IOException | DbException | RuntimeException e) {
             // A hostile or broken stream: what was read before the error stays stored, the rest is not read.

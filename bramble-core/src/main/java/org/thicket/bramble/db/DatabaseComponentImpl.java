@@ -29,6 +29,7 @@ import org.thicket.bramble.db.api.MigrationListener;
 import org.thicket.bramble.db.api.NoSuchGroupException;
 import org.thicket.bramble.db.api.NoSuchIdentityException;
 import org.thicket.bramble.db.api.NoSuchMessageException;
+import org.thicket.bramble.db.api.Receipt;
 import org.thicket.bramble.db.api.Transaction;
 import org.thicket.bramble.event.api.Event;
 import org.thicket.bramble.event.api.EventBus;
@@ -274,14 +275,15 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     @Override
     public boolean addMessage(Transaction txn, Message message, MessageState state, boolean shared,
             boolean temporary) throws DbException {
-        return store(txn, writable(txn), message, state, shared, temporary, null) != MessageTable.ALREADY_STORED;
+        return store(txn, writable(txn), message, state, shared, temporary, null, false)
+                != MessageTable.ALREADY_STORED;
     }
 
     @Override
     public boolean addMessage(Transaction txn, Message message, MessageState state, Metadata metadata, boolean shared,
             boolean temporary) throws DbException {
         Connection c = writable(txn);
-        long messageNo = store(txn, c, message, state, shared, temporary, null);
+        long messageNo = store(txn, c, message, state, shared, temporary, null, false);
         if (messageNo == MessageTable.ALREADY_STORED) {
             this.metadata.mergeMessage(c, message.getId(), metadata);
             return false;
@@ -326,12 +328,15 @@ final class DatabaseComponentImpl implements DatabaseComponent {
      * Stores a message with its statuses unless it is stored already; {@code sender} is null for a message created
      * here. Returns whether it was new. @throws NoSuchGroupException if its group is not stored
      */
-    /** Returns the message's number, or {@link MessageTable#ALREADY_STORED}. */
+    /**
+     * Returns the message's number, or {@link MessageTable#ALREADY_STORED}. A sender has it (seen) and, if
+     * {@code ackOwed}, is owed an ack.
+     */
     private long store(Transaction txn, Connection c, Message m, MessageState state, boolean shared,
-            boolean temporary, ContactId sender) throws DbException {
+            boolean temporary, ContactId sender, boolean ackOwed) throws DbException {
         long messageNo = messages.add(c, m, state, shared, temporary);
         if (messageNo == MessageTable.ALREADY_STORED) return messageNo;
-        statuses.addForMessage(c, m, messageNo, state, shared, sender);
+        statuses.addForMessage(c, m, messageNo, state, shared, sender, ackOwed);
         offers.removeAll(c, m.getId());
         txn.attach(new MessageAddedEvent(m, sender));
         if (shared) txn.attach(new MessageSharedEvent(m.getId()));
@@ -368,14 +373,16 @@ final class DatabaseComponentImpl implements DatabaseComponent {
     }
 
     @Override
-    public boolean receiveMessage(Transaction txn, ContactId sender, Message message) throws DbException {
+    public Receipt receiveMessage(Transaction txn, ContactId sender, Message message, boolean recordAck)
+            throws DbException {
         Connection c = writable(txn);
-        if (visibilities.get(c, sender, message.getGroupId()) == Visibility.INVISIBLE) return false;
-        boolean added = store(txn, c, message, MessageState.UNKNOWN, false, false, sender)
+        if (visibilities.get(c, sender, message.getGroupId()) == Visibility.INVISIBLE) return Receipt.NOT_VISIBLE;
+        boolean added = store(txn, c, message, MessageState.UNKNOWN, false, false, sender, recordAck)
                 != MessageTable.ALREADY_STORED;
+        if (!recordAck) return added ? Receipt.STORED : Receipt.STORED_ALREADY;
         if (!added) statuses.raiseAckFlag(c, sender, message.getId());
         attachOnce(txn, new MessageToAckEvent(sender));
-        return added;
+        return added ? Receipt.STORED : Receipt.STORED_ALREADY;
     }
 
     @Override

@@ -51,11 +51,11 @@ final class StatusTable {
     private static final String OLDEST_FIRST = " ORDER BY timestamp, messageId";
 
     /**
-     * Statuses of a new message for every contact its group is visible to. The sender, if any, has the message and
-     * is owed an ack; contact IDs are positive, so binding 0 for "no sender" matches no one.
+     * Statuses of a new message for every contact its group is visible to. The sender, if any, has the message and,
+     * if {@code ackOwed}, is owed an ack; contact IDs are positive, so binding 0 for "no sender" matches no one.
      */
-    void addForMessage(Connection c, Message m, long messageNo, MessageState state, boolean shared, ContactId sender)
-            throws DbException {
+    void addForMessage(Connection c, Message m, long messageNo, MessageState state, boolean shared, ContactId sender,
+            boolean ackOwed) throws DbException {
         String sql = "INSERT INTO statuses (" + COLUMNS + ") SELECT ?, contactId, ?, groupId, ?, ?, ?, shared, ?,"
                 + " FALSE, contactId = ?, contactId = ?, FALSE, 0, 0, NULL FROM groupVisibilities WHERE groupId = ?";
         int senderId = sender == null ? 0 : sender.value();
@@ -66,7 +66,7 @@ final class StatusTable {
             ps.setInt(4, m.getLength());
             ps.setInt(5, state.getCode());
             ps.setBoolean(6, shared);
-            ps.setInt(7, senderId);
+            ps.setInt(7, ackOwed ? senderId : 0);
             ps.setInt(8, senderId);
             ps.setBytes(9, m.getGroupId().getBytes());
             ps.executeUpdate();

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.contact.api.ContactRemovedEvent;
 import org.thicket.bramble.db.api.DbException;
@@ -31,13 +33,19 @@ import org.thicket.bramble.sync.api.Versions;
  * batch was full stays pending, so acks, requests and messages take turns and none starves the others. Events only
  * mark work pending (the event thread must not block); the session's own thread does the database work and the
  * writing. When nothing was written for the transport's maximum idle time it flushes anyway (an empty frame, as a
- * keepalive) and looks for messages whose retransmission time has come.
+ * keepalive) and looks for messages whose retransmission time has come. The acks for what this connection's incoming
+ * session stored come from memory ({@link AckQueue}); those still queued when the session ends are recorded in the
+ * database.
  */
 final class DuplexOutgoingSession implements SyncSession, EventListener {
 
-    private enum Work { ACKS, REQUESTS, REQUESTED_MESSAGES, DUE_MESSAGES }
+    /** QUEUED_ACKS: this connection's, from memory; ACKS: those recorded in the database (offers, simplex). */
+    private static final Logger LOG = LoggerFactory.getLogger(DuplexOutgoingSession.class);
+
+    private enum Work { QUEUED_ACKS, ACKS, REQUESTS, REQUESTED_MESSAGES, DUE_MESSAGES }
 
     private final OutgoingRecords records;
+    private final AckQueue acks;
     private final EventBus eventBus;
     private final ContactId contactId;
     private final TransportId transportId;
@@ -49,10 +57,11 @@ final class DuplexOutgoingSession implements SyncSession, EventListener {
     private final Set<Work> pending = EnumSet.allOf(Work.class); // guarded by lock
     private boolean interrupted; // guarded by lock
 
-    DuplexOutgoingSession(OutgoingRecords records, EventBus eventBus, ContactId contactId, TransportId transportId,
-            long maxIdleTimeMs, StreamWriter streamWriter, Priority priority) {
+    DuplexOutgoingSession(OutgoingRecords records, AckQueue acks, EventBus eventBus, ContactId contactId,
+            TransportId transportId, long maxIdleTimeMs, StreamWriter streamWriter, Priority priority) {
         if (maxIdleTimeMs <= 0) throw new IllegalArgumentException("Not an idle time: " + maxIdleTimeMs);
         this.records = records;
+        this.acks = acks;
         this.eventBus = eventBus;
         this.contactId = contactId;
         this.transportId = transportId;
@@ -64,6 +73,7 @@ final class DuplexOutgoingSession implements SyncSession, EventListener {
     @Override
     public void run() throws IOException, DbException {
         eventBus.addListener(this);
+        acks.setListener(() -> markPending(Work.QUEUED_ACKS));
         try {
             records.writer().writeVersions(new Versions(SyncConstants.SUPPORTED_VERSIONS));
             if (priority != null) records.writer().writePriority(priority);
@@ -78,6 +88,17 @@ final class DuplexOutgoingSession implements SyncSession, EventListener {
             streamWriter.sendEndOfStream();
         } finally {
             eventBus.removeListener(this);
+            recordQueuedAcks();
+        }
+    }
+
+    /** Acks still queued go to the database; failing to record them must not hide why the session ended. */
+    private void recordQueuedAcks() {
+        try {
+            records.recordAcksOwed(acks.close());
+        } catch (DbException | RuntimeException e) {
+            // They are not lost for good: the contact sends or offers those messages again, and we ack them then.
+            LOG.warn("Could not record the acks still owed to {}", contactId, e);
         }
     }
 
@@ -108,6 +129,7 @@ final class DuplexOutgoingSession implements SyncSession, EventListener {
     /** One batch; true if it was full, so more of the same may be waiting. */
     private boolean doWork(Work work) throws IOException, DbException {
         return switch (work) {
+            case QUEUED_ACKS -> records.writeAcks(acks);
             case ACKS -> records.writeAcks();
             case REQUESTS -> records.writeRequests();
             case REQUESTED_MESSAGES -> records.writeRequestedMessages();

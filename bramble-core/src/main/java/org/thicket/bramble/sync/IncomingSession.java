@@ -11,6 +11,7 @@ import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.DbRunnable;
+import org.thicket.bramble.db.api.Receipt;
 import org.thicket.bramble.db.api.Transaction;
 import org.thicket.bramble.sync.api.Ack;
 import org.thicket.bramble.sync.api.AckHandler;
@@ -37,7 +38,9 @@ import org.thicket.bramble.util.FormatException;
  * bound what a session holds in memory. The {@link ReceivedMessageHandler} takes up the new ones in the same
  * transaction, and the {@link AckHandler}s take their part of an ack in the ack's; if one of them fails, the
  * record is applied again without them, so that what a client cannot take holds up neither sync nor other
- * messages. What was read before a bad record or a broken stream is stored, and acked by our outgoing session.
+ * messages. What was read before a bad record or a broken stream is stored, and acked by our outgoing session:
+ * on a duplex connection the acks go to it from memory once their transaction has committed ({@link AckQueue});
+ * on a simplex one they are recorded in the database for whichever session writes to the contact next.
  * Unknown record types are skipped by the reader; anything malformed ends the session with a
  * {@link FormatException}.
  */
@@ -55,15 +58,20 @@ final class IncomingSession implements SyncSession {
     private final InputStream in;
     private final SyncRecordReader reader;
     private final PriorityHandler priorityHandler;
+    private final AckQueue acks;
     private final List<Message> received = new ArrayList<>();
     private long receivedBytes;
 
     private volatile boolean interrupted;
     private boolean priorityRead;
 
-    /** @param in the plaintext the reader reads, asked only how much of it is already there */
+    /**
+     * @param in the plaintext the reader reads, asked only how much of it is already there
+     * @param acks where the acks for the messages read go, on a duplex connection; null on a simplex one
+     */
     IncomingSession(DatabaseComponent db, ReceivedMessageHandler handler, Set<AckHandler> ackHandlers,
-            ContactId contactId, InputStream in, SyncRecordReader reader, PriorityHandler priorityHandler) {
+            ContactId contactId, InputStream in, SyncRecordReader reader, PriorityHandler priorityHandler,
+            AckQueue acks) {
         this.db = db;
         this.handler = handler;
         this.ackHandlers = ackHandlers;
@@ -71,6 +79,7 @@ final class IncomingSession implements SyncSession {
         this.in = in;
         this.reader = reader;
         this.priorityHandler = priorityHandler;
+        this.acks = acks;
     }
 
     @Override
@@ -101,10 +110,20 @@ final class IncomingSession implements SyncSession {
         List<Message> batch = List.copyOf(received);
         received.clear();
         receivedBytes = 0;
+        List<MessageId> owed = new ArrayList<>();
         withClientsOrWithout(batch.size() + " messages",
-                txn -> handler.handleStored(txn, contactId, store(txn, batch)),
+                txn -> handler.handleStored(txn, contactId, store(txn, batch, owed)),
                 () -> handler.handlingRolledBack(batch),
-                txn -> store(txn, batch));
+                txn -> store(txn, batch, owed));
+        queueAcks(owed);
+    }
+
+    /**
+     * Hands the acks to the outgoing session, now that the messages are committed (an ack tells the contact it may
+     * forget a message). If that session has ended, they are recorded in the database instead.
+     */
+    private void queueAcks(List<MessageId> owed) throws DbException {
+        if (acks != null && !acks.offer(owed)) AckQueue.recordInDatabase(db, contactId, owed);
     }
 
     private void recordAck(List<MessageId> ids) throws DbException {
@@ -130,11 +149,17 @@ final class IncomingSession implements SyncSession {
         }
     }
 
-    /** The messages new to us, in the order given. */
-    private List<Message> store(Transaction txn, List<Message> batch) throws DbException {
+    /**
+     * The messages new to us, in the order given. On a duplex connection the acks owed are collected in
+     * {@code owed} for {@link #queueAcks} instead of being recorded.
+     */
+    private List<Message> store(Transaction txn, List<Message> batch, List<MessageId> owed) throws DbException {
+        owed.clear(); // of an attempt that rolled back
         List<Message> added = new ArrayList<>(batch.size());
         for (Message m : batch) {
-            if (db.receiveMessage(txn, contactId, m)) added.add(m);
+            Receipt receipt = db.receiveMessage(txn, contactId, m, acks == null);
+            if (receipt == Receipt.STORED) added.add(m);
+            if (acks != null && receipt.owesAck()) owed.add(m.getId());
         }
         return added;
     }

@@ -63,6 +63,18 @@ final class OutgoingRecords {
         return ids.size() == SyncConstants.MAX_MESSAGE_IDS;
     }
 
+    /** Acks from memory, for the messages read from this duplex connection; nothing to record. */
+    boolean writeAcks(AckQueue queue) throws IOException {
+        List<MessageId> ids = queue.take(SyncConstants.MAX_MESSAGE_IDS);
+        if (!ids.isEmpty()) writer.writeAck(new Ack(ids));
+        return ids.size() == SyncConstants.MAX_MESSAGE_IDS;
+    }
+
+    /** Acks a duplex connection still owed when it ended: the next session to the contact writes them. */
+    void recordAcksOwed(Collection<MessageId> ids) throws DbException {
+        AckQueue.recordInDatabase(db, contactId, ids);
+    }
+
     /**
      * Offers every message sent before that the contact has not acked, as IDs only. The contact acks those it has
      * and requests the rest, so acks that were lost (written, then the contact's process died before they arrived)

@@ -9,6 +9,7 @@ import org.thicket.bramble.event.api.EventBus;
 import org.thicket.bramble.plugin.api.TransportId;
 import org.thicket.bramble.stream.api.StreamWriter;
 import org.thicket.bramble.sync.api.AckHandler;
+import org.thicket.bramble.sync.api.DuplexSessions;
 import org.thicket.bramble.sync.api.MessageFactory;
 import org.thicket.bramble.sync.api.Priority;
 import org.thicket.bramble.sync.api.PriorityHandler;
@@ -43,8 +44,7 @@ final class SyncSessionFactoryImpl implements SyncSessionFactory {
 
     @Override
     public SyncSession createIncomingSession(ContactId contactId, InputStream in, PriorityHandler priorityHandler) {
-        return new IncomingSession(db, receivedMessageHandler, ackHandlers, contactId, in,
-                readerFactory.createRecordReader(in), priorityHandler);
+        return incoming(contactId, in, priorityHandler, null);
     }
 
     @Override
@@ -54,10 +54,27 @@ final class SyncSessionFactoryImpl implements SyncSessionFactory {
     }
 
     @Override
-    public SyncSession createDuplexOutgoingSession(ContactId contactId, TransportId transportId, long maxLatency,
-            long maxIdleTime, StreamWriter streamWriter, Priority priority) {
-        return new DuplexOutgoingSession(records(contactId, maxLatency, streamWriter), eventBus, contactId,
-                transportId, maxIdleTime, streamWriter, priority);
+    public DuplexSessions createDuplexSessions(ContactId contactId) {
+        AckQueue acks = new AckQueue();
+        return new DuplexSessions() {
+            @Override
+            public SyncSession createIncomingSession(InputStream in, PriorityHandler priorityHandler) {
+                return incoming(contactId, in, priorityHandler, acks);
+            }
+
+            @Override
+            public SyncSession createOutgoingSession(TransportId transportId, long maxLatency, long maxIdleTime,
+                    StreamWriter streamWriter, Priority priority) {
+                return new DuplexOutgoingSession(records(contactId, maxLatency, streamWriter), acks, eventBus,
+                        contactId, transportId, maxIdleTime, streamWriter, priority);
+            }
+        };
+    }
+
+    private IncomingSession incoming(ContactId contactId, InputStream in, PriorityHandler priorityHandler,
+            AckQueue acks) {
+        return new IncomingSession(db, receivedMessageHandler, ackHandlers, contactId, in,
+                readerFactory.createRecordReader(in), priorityHandler, acks);
     }
 
     private OutgoingRecords records(ContactId contactId, long maxLatency, StreamWriter streamWriter) {

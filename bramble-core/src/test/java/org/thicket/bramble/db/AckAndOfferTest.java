@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.db.api.DbException;
+import org.thicket.bramble.db.api.Receipt;
 import org.thicket.bramble.sync.api.Message;
 import org.thicket.bramble.sync.api.MessageAddedEvent;
 import org.thicket.bramble.sync.api.MessageId;
@@ -67,6 +68,26 @@ class AckAndOfferTest extends SyncDatabaseTestCase {
         assertThat(added).isFalse();
         assertThat(newEvents()).containsExactly(new MessageToAckEvent(alice));
         assertThat(acks(alice)).containsExactly(m.getId());
+        assertThat(count("messages")).isOne();
+    }
+
+    /** A duplex session acks from memory: the receipt says whether an ack is owed, and nothing records it. */
+    @Test
+    void aReceiptWithoutRecordingTheAckSaysWhatHappenedAndRecordsNoAck() throws DbException {
+        setVisibility(alice, SHARED);
+        Message m = message(1);
+        newEvents();
+        Receipt first = db.transactionWithResult(false, txn -> db.receiveMessage(txn, alice, m, false));
+        Receipt again = db.transactionWithResult(false, txn -> db.receiveMessage(txn, alice, m, false));
+        Receipt fromBob = db.transactionWithResult(false, txn -> db.receiveMessage(txn, bob, message(2), false));
+
+        assertThat(first).isEqualTo(Receipt.STORED);
+        assertThat(again).isEqualTo(Receipt.STORED_ALREADY);
+        assertThat(fromBob).as("the group is invisible to Bob").isEqualTo(Receipt.NOT_VISIBLE);
+        assertThat(List.of(first, again, fromBob)).extracting(Receipt::owesAck).containsExactly(true, true, false);
+        assertThat(newEvents()).containsExactly(new MessageAddedEvent(m, alice));
+        assertThat(acks(alice)).isEmpty();
+        assertThat(status(alice, m, "seen")).as("the sender has it").isOne();
         assertThat(count("messages")).isOne();
     }
 

@@ -27,6 +27,7 @@ import org.thicket.bramble.stream.api.StreamWriter;
 import org.thicket.bramble.sync.api.Ack;
 import org.thicket.bramble.sync.api.AckHandler;
 import org.thicket.bramble.sync.api.ClientId;
+import org.thicket.bramble.sync.api.DuplexSessions;
 import org.thicket.bramble.sync.api.Group;
 import org.thicket.bramble.sync.api.GroupFactory;
 import org.thicket.bramble.sync.api.Message;
@@ -177,8 +178,8 @@ class SessionsTest {
         node.db().transaction(false, txn -> node.db().setAckedBy(txn, contact, ids.subList(0, 1)));
         MessageId neverSent = post(1).get(0);
         PlainStream stream = new PlainStream();
-        SyncSession session = node.get(SyncSessionFactory.class).createDuplexOutgoingSession(contact,
-                MemoryTransport.ID, LATENCY, LATENCY, stream, null);
+        SyncSession session = node.get(SyncSessionFactory.class).createDuplexSessions(contact)
+                .createOutgoingSession(MemoryTransport.ID, LATENCY, LATENCY, stream, null);
 
         session.interrupt();
         session.run();
@@ -259,13 +260,7 @@ class SessionsTest {
 
     /** How many transactions the incoming session took to store that many messages of that body size. */
     private int storingTransactions(int count, int bodyLength) throws Exception {
-        List<Message> sent = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            byte[] body = new byte[bodyLength];
-            new SecureRandom().nextBytes(body);
-            sent.add(node.get(MessageFactory.class).createMessage(group.getId(),
-                    node.get(Clock.class).currentTimeMillis(), body));
-        }
+        List<Message> sent = theirMessages(count, bodyLength);
         AtomicInteger transactions = new AtomicInteger();
         CountDownLatch stored = new CountDownLatch(count);
         EventListener listener = e -> {
@@ -305,5 +300,103 @@ class SessionsTest {
 
         assertThat(messages(simplex(true))).as("recorded all the same").isZero();
         assertThat(acksHandled).isEmpty();
+    }
+
+    /**
+     * On a duplex connection the incoming session hands its acks to the outgoing one in memory: nothing is recorded
+     * as owed in the database, and a message received again is acked again.
+     */
+    @Test
+    void aDuplexConnectionAcksWhatItReadsFromMemory() throws Exception {
+        List<Message> sent = theirMessages(2);
+        DuplexSessions sessions = node.get(SyncSessionFactory.class).createDuplexSessions(contact);
+        byte[] both = records(w -> {
+            for (Message m : sent) w.writeMessage(m);
+        });
+        sessions.createIncomingSession(new ByteArrayInputStream(both), null).run();
+        sessions.createIncomingSession(new ByteArrayInputStream(records(w -> w.writeMessage(sent.get(0)))), null)
+                .run();
+        assertThat(acksOwedInDatabase()).as("none recorded").isEmpty();
+
+        PlainStream stream = new PlainStream();
+        SyncSession outgoing = sessions.createOutgoingSession(MemoryTransport.ID, LATENCY, LATENCY, stream, null);
+        Thread writer = new Thread(() -> {
+            try {
+                outgoing.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.start();
+        List<MessageId> acked = awaitAcks(stream, 3);
+        outgoing.interrupt();
+        writer.join(10_000);
+
+        assertThat(writer.isAlive()).isFalse();
+        assertThat(acked).containsExactly(sent.get(0).getId(), sent.get(1).getId(), sent.get(0).getId());
+        assertThat(acksOwedInDatabase()).as("nothing left to record").isEmpty();
+    }
+
+    /**
+     * Acks still queued when the outgoing session ends, and those of messages read after it ended, are recorded in
+     * the database: the next session to the contact writes them.
+     */
+    @Test
+    void aDuplexConnectionRecordsTheAcksItCouldNotWrite() throws Exception {
+        List<Message> sent = theirMessages(2);
+        DuplexSessions sessions = node.get(SyncSessionFactory.class).createDuplexSessions(contact);
+        sessions.createIncomingSession(new ByteArrayInputStream(records(w -> w.writeMessage(sent.get(0)))), null)
+                .run();
+        SyncSession outgoing = sessions.createOutgoingSession(MemoryTransport.ID, LATENCY, LATENCY, new PlainStream(),
+                null);
+        outgoing.interrupt();
+        outgoing.run();
+        assertThat(acksOwedInDatabase()).containsExactly(sent.get(0).getId());
+
+        sessions.createIncomingSession(new ByteArrayInputStream(records(w -> w.writeMessage(sent.get(1)))), null)
+                .run();
+        assertThat(acksOwedInDatabase()).containsExactlyInAnyOrder(sent.get(0).getId(), sent.get(1).getId());
+        List<MessageId> written = simplex(false).stream().filter(Ack.class::isInstance)
+                .flatMap(r -> ((Ack) r).messageIds().stream()).toList();
+        assertThat(written).containsExactlyInAnyOrder(sent.get(0).getId(), sent.get(1).getId());
+    }
+
+    /** Messages of the test's group as the contact would send them. */
+    private List<Message> theirMessages(int count) {
+        return theirMessages(count, 64);
+    }
+
+    private List<Message> theirMessages(int count, int bodyLength) {
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] body = new byte[bodyLength];
+            new SecureRandom().nextBytes(body);
+            messages.add(node.get(MessageFactory.class).createMessage(group.getId(),
+                    node.get(Clock.class).currentTimeMillis(), body));
+        }
+        return messages;
+    }
+
+    private List<MessageId> acksOwedInDatabase() throws Exception {
+        return node.db().transactionWithResult(true,
+                txn -> List.copyOf(node.db().getMessagesToAck(txn, contact, 100)));
+    }
+
+    /** The IDs of the ACK records a running session wrote, once there are {@code count} of them (10 s at most). */
+    private List<MessageId> awaitAcks(PlainStream stream, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            List<MessageId> ids = new ArrayList<>();
+            try {
+                for (SyncRecord r : read(stream)) {
+                    if (r instanceof Ack ack) ids.addAll(ack.messageIds());
+                }
+            } catch (IOException e) {
+                // A record half written: read again.
+            }
+            if (ids.size() >= count) return ids;
+            Thread.sleep(20);
+        }
+        throw new AssertionError("Fewer than " + count + " acks were written");
     }
 }

@@ -131,7 +131,17 @@ public interface DatabaseComponent extends DatabaseLifecycle {
      * temporary, for validation to decide on, with statuses for every contact the group is visible to
      * ({@code MessageAddedEvent} naming the sender), and this returns true.
      */
-    boolean receiveMessage(Transaction txn, ContactId sender, Message message) throws DbException;
+    default boolean receiveMessage(Transaction txn, ContactId sender, Message message) throws DbException {
+        return receiveMessage(txn, sender, message, true) == Receipt.STORED;
+    }
+
+    /**
+     * As {@link #receiveMessage(Transaction, ContactId, Message)}, saying what it did; with {@code recordAck}
+     * false the ack owed is not recorded (no flag, no event), for a caller that sends it itself: a duplex session,
+     * on the same connection, once this transaction has committed.
+     */
+    Receipt receiveMessage(Transaction txn, ContactId sender, Message message, boolean recordAck)
+            throws DbException;
 
     /**
      * Lets a stored message be offered and sent to the contacts its group is shared with; attaches a

@@ -23,11 +23,6 @@ public interface SyncSessionFactory {
     SyncSession createSimplexOutgoingSession(ContactId contactId, TransportId transportId, long maxLatency,
             boolean eager, StreamWriter streamWriter);
 
-    /**
-     * A session that writes VERSIONS, then PRIORITY if {@code priority} is set (on a connection we opened), then
-     * acks, requests and messages whenever they become due, flushing at least every {@code maxIdleTime} ms, until
-     * interrupted or until the contact is removed, the transport becomes inactive or the app stops.
-     */
-    SyncSession createDuplexOutgoingSession(ContactId contactId, TransportId transportId, long maxLatency,
-            long maxIdleTime, StreamWriter streamWriter, Priority priority);
+    /** The sessions of one duplex connection to the contact, one each way. */
+    DuplexSessions createDuplexSessions(ContactId contactId);
 }
