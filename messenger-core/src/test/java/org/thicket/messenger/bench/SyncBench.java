@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.thicket.bramble.bench.StreamBench;
 import org.thicket.bramble.connection.api.ConnectionManager;
+import org.thicket.bramble.connection.api.ConnectionRegistry;
 import org.thicket.bramble.contact.api.ContactId;
 import org.thicket.bramble.contact.api.ContactManager;
 import org.thicket.bramble.crypto.api.ScryptCost;
@@ -29,6 +30,7 @@ import org.thicket.bramble.db.api.DatabaseComponent;
 import org.thicket.bramble.db.api.DbException;
 import org.thicket.bramble.db.api.TransactionManager;
 import org.thicket.bramble.event.api.EventBus;
+import org.thicket.bramble.event.api.EventListener;
 import org.thicket.bramble.identity.api.Identity;
 import org.thicket.bramble.lifecycle.api.StartResult;
 import org.thicket.bramble.sync.api.MessageAddedEvent;
@@ -54,9 +56,15 @@ import org.thicket.messenger.node.MessengerNode;
  * opens 988-byte frames with XSalsa20-Poly1305, "stream" writes the same bytes through a BTP writer (the app's
  * default padding) into memory and reads them back. Sync: two nodes on their own encrypted databases, befriended
  * with one root key, one duplex in-memory connection through the real connection manager; once client versioning
- * has shared the messaging groups, Alice sends 1 KiB private messages (100 per transaction, on a thread of their
- * own) and the clock stops when Bob has stored and validated every one AND Alice has received Bob's ack for every
- * one (PrivateMessageDeliveredEvent).
+ * has shared the messaging groups, two measurements of N messages of 1 KiB text each:
+ * <ol>
+ * <li>live: Alice's client writes the messages (100 per transaction, on a thread of their own) while they sync;</li>
+ * <li>backlog (sync alone, as LanBench's backlog): the connection closed, Alice's client writes the messages
+ * (timed and reported on their own), then a new connection syncs them, timed from its start;</li>
+ * </ol>
+ * each time the clock stops when Bob's client has received every one (stored, validated, delivered) AND Alice has
+ * received Bob's ack for every one; a second figure waits for Alice's client to mark every one delivered
+ * (PrivateMessageDeliveredEvent). Between the two, messages one at a time for latency.
  */
 public final class SyncBench {
 
@@ -89,53 +97,129 @@ public final class SyncBench {
             MessengerNode alice = start(dir.resolve("alice"), "alice", nodes);
             MessengerNode bob = start(dir.resolve("bob"), "bob", nodes);
             ContactId[] ids = befriend(alice, bob);
-            ContactId bobAtAlice = ids[0];
-            ContactId aliceAtBob = ids[1];
+            Pair pair = new Pair(alice, ids[0], bob, ids[1]);
 
-            CountDownLatch received = new CountDownLatch(count);
-            CountDownLatch acked = new CountDownLatch(count);
-            CountDownLatch delivered = new CountDownLatch(count);
-            Set<MessageId> unacked = ConcurrentHashMap.newKeySet();
-            bob.get(EventBus.class).addListener(e -> {
-                if (e instanceof PrivateMessageReceivedEvent r && r.contactId().equals(aliceAtBob)) received.countDown();
-            });
-            alice.get(EventBus.class).addListener(e -> {
-                if (e instanceof MessagesAckedEvent a && a.contactId().equals(bobAtAlice)) {
-                    for (MessageId id : a.messageIds()) {
-                        if (unacked.remove(id)) acked.countDown();
-                    }
-                } else if (e instanceof PrivateMessageDeliveredEvent d && d.contactId().equals(bobAtAlice)) {
-                    delivered.countDown();
-                }
-            });
-
-            MemoryConnection[] pair = MemoryTransport.duplexPair();
-            alice.get(ConnectionManager.class).manageOutgoingConnection(bobAtAlice, MemoryTransport.ID, pair[0]);
-            bob.get(ConnectionManager.class).manageIncomingConnection(MemoryTransport.ID, pair[1]);
+            MemoryConnection[] connection = pair.connect();
             long handshakeStart = System.nanoTime();
-            awaitMessagingShared(alice, bobAtAlice);
-            awaitMessagingShared(bob, aliceAtBob);
+            awaitMessagingShared(alice, pair.bobAtAlice());
+            awaitMessagingShared(bob, pair.aliceAtBob());
             System.out.printf("client versioning shared the messaging groups after %d ms%n",
                     (System.nanoTime() - handshakeStart) / 1_000_000);
 
             String text = "x".repeat(TEXT_BYTES);
-            long start = System.nanoTime();
-            Thread sender = new Thread(() -> send(alice, bobAtAlice, text, count, unacked), "bench-sender");
-            sender.start();
-            awaitAll(List.of(received, acked), () -> syncState(alice, bobAtAlice, bob, aliceAtBob));
-            long synced = System.nanoTime() - start;
-            awaitAll(List.of(delivered), () -> delivered.getCount() + " not marked delivered");
-            long markedDelivered = System.nanoTime() - start;
-            sender.join();
-            System.out.printf("sync of %d private messages of %d text bytes, stored + validated at Bob and acked "
-                    + "back at Alice (sync ack): %.1f s, %.0f messages/s%n", count, TEXT_BYTES, synced / 1e9,
-                    count / (synced / 1e9));
-            System.out.printf("  ... and marked delivered by the messaging client at Alice: %.1f s, %.0f messages/s%n",
-                    markedDelivered / 1e9, count / (markedDelivered / 1e9));
-            measureLatency(alice, bobAtAlice, bob, text);
+            try (Progress live = new Progress(pair, count)) {
+                long start = System.nanoTime();
+                Thread sender = new Thread(() -> send(alice, pair.bobAtAlice(), text, 0, count, live.unacked),
+                        "bench-sender");
+                sender.start();
+                live.report("sync of %d private messages of %d text bytes, written by Alice's client meanwhile"
+                        .formatted(count, TEXT_BYTES), start);
+                sender.join();
+            }
+            measureLatency(alice, pair.bobAtAlice(), bob, text);
+            syncBacklog(pair, connection, text, count);
         } finally {
             nodes.forEach(MessengerNode::stop);
             deleteTree(dir);
+        }
+    }
+
+    /**
+     * Sync alone, as LanBench's backlog: the connection closed, Alice's client writes the messages (timed on their
+     * own), then a new connection syncs them, timed from its start.
+     */
+    private static void syncBacklog(Pair pair, MemoryConnection[] connection, String text, int count)
+            throws Exception {
+        pair.disconnect(connection);
+        try (Progress backlog = new Progress(pair, count)) {
+            long writeStart = System.nanoTime();
+            send(pair.alice(), pair.bobAtAlice(), text, 2_000_000, count, backlog.unacked);
+            double written = (System.nanoTime() - writeStart) / 1e9;
+            System.out.printf("backlog: %d messages written by Alice's client while disconnected in %.1f s "
+                    + "(%.0f messages/s)%n", count, written, count / written);
+            long start = System.nanoTime();
+            pair.connect();
+            backlog.report("sync of the backlog of %d messages over a new connection".formatted(count), start);
+        }
+    }
+
+    /** Two befriended nodes. */
+    private record Pair(MessengerNode alice, ContactId bobAtAlice, MessengerNode bob, ContactId aliceAtBob) {
+
+        /** One duplex in-memory connection through the real connection managers, opened by Alice. */
+        MemoryConnection[] connect() {
+            MemoryConnection[] pair = MemoryTransport.duplexPair();
+            alice.get(ConnectionManager.class).manageOutgoingConnection(bobAtAlice, MemoryTransport.ID, pair[0]);
+            bob.get(ConnectionManager.class).manageIncomingConnection(MemoryTransport.ID, pair[1]);
+            return pair;
+        }
+
+        /** Closes both ends and waits (bounded) until neither node counts the connection any more. */
+        void disconnect(MemoryConnection[] pair) throws InterruptedException {
+            for (MemoryConnection end : pair) end.close(false);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+            while (alice.get(ConnectionRegistry.class).isConnected(bobAtAlice)
+                    || bob.get(ConnectionRegistry.class).isConnected(aliceAtBob)) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("The connection did not end");
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    /**
+     * Counts, from Alice to Bob, messages received by Bob's client, acked back to Alice (sync) and marked delivered
+     * by Alice's client, for the messages whose IDs are put in {@link #unacked}.
+     */
+    private static final class Progress implements AutoCloseable {
+
+        final Set<MessageId> unacked = ConcurrentHashMap.newKeySet();
+        private final Pair pair;
+        private final CountDownLatch received;
+        private final CountDownLatch acked;
+        private final CountDownLatch delivered;
+        private final EventListener atBob;
+        private final EventListener atAlice;
+
+        Progress(Pair pair, int count) {
+            this.pair = pair;
+            received = new CountDownLatch(count);
+            acked = new CountDownLatch(count);
+            delivered = new CountDownLatch(count);
+            atBob = e -> {
+                if (e instanceof PrivateMessageReceivedEvent r && r.contactId().equals(pair.aliceAtBob())) {
+                    received.countDown();
+                }
+            };
+            atAlice = e -> {
+                if (e instanceof MessagesAckedEvent a && a.contactId().equals(pair.bobAtAlice())) {
+                    for (MessageId id : a.messageIds()) {
+                        if (unacked.remove(id)) acked.countDown();
+                    }
+                } else if (e instanceof PrivateMessageDeliveredEvent d && d.contactId().equals(pair.bobAtAlice())) {
+                    delivered.countDown();
+                }
+            };
+            pair.bob().get(EventBus.class).addListener(atBob);
+            pair.alice().get(EventBus.class).addListener(atAlice);
+        }
+
+        /** Waits for every message and prints the rates since {@code start}: synced, then marked delivered. */
+        void report(String what, long start) throws InterruptedException {
+            long count = acked.getCount();
+            awaitAll(List.of(received, acked), () -> syncState(pair));
+            long synced = System.nanoTime() - start;
+            awaitAll(List.of(delivered), () -> delivered.getCount() + " not marked delivered");
+            long markedDelivered = System.nanoTime() - start;
+            System.out.printf("%s, stored + validated at Bob and acked back at Alice (sync ack): %.1f s, %.0f "
+                    + "messages/s%n", what, synced / 1e9, count / (synced / 1e9));
+            System.out.printf("  ... and marked delivered by the messaging client at Alice: %.1f s, %.0f messages/s%n",
+                    markedDelivered / 1e9, count / (markedDelivered / 1e9));
+        }
+
+        @Override
+        public void close() {
+            pair.bob().get(EventBus.class).removeListener(atBob);
+            pair.alice().get(EventBus.class).removeListener(atAlice);
         }
     }
 
@@ -159,7 +243,7 @@ public final class SyncBench {
         long[] delivered = new long[LATENCY_MESSAGES];
         for (int i = -LATENCY_WARM_UP; i < LATENCY_MESSAGES; i++) {
             long start = System.nanoTime();
-            send(alice, bobAtAlice, numbered(text, 1_000_000 + i + LATENCY_WARM_UP), 1, ConcurrentHashMap.newKeySet());
+            send(alice, bobAtAlice, text, 1_000_000 + i + LATENCY_WARM_UP, 1, ConcurrentHashMap.newKeySet());
             long[] stamp = stamps.poll(TIMEOUT_S, TimeUnit.SECONDS);
             if (stamp == null) throw new IllegalStateException("A message did not arrive");
             if (i < 0) continue;
@@ -185,15 +269,21 @@ public final class SyncBench {
         }
     }
 
-    /** What the databases say: messages Alice may send that Bob has not acked, acks Bob still owes. */
-    private static String syncState(MessengerNode alice, ContactId bobAtAlice, MessengerNode bob,
-            ContactId aliceAtBob) {
+    /**
+     * What the databases say: messages Alice may send that Bob has not acked, acks Bob has recorded as owed (on a
+     * duplex connection they are mostly in memory).
+     */
+    private static String syncState(Pair pair) {
+        MessengerNode alice = pair.alice();
+        MessengerNode bob = pair.bob();
+        ContactId bobAtAlice = pair.bobAtAlice();
+        ContactId aliceAtBob = pair.aliceAtBob();
         try {
             DatabaseComponent a = alice.get(DatabaseComponent.class);
             DatabaseComponent b = bob.get(DatabaseComponent.class);
             int unacked = a.transactionWithResult(true, txn -> a.getUnackedMessagesToSend(txn, bobAtAlice).size());
             int owed = b.transactionWithResult(true, txn -> b.getMessagesToAck(txn, aliceAtBob, 10_000).size());
-            return "Alice's database: " + unacked + " messages unacked; Bob's: " + owed + " acks owed";
+            return "Alice's database: " + unacked + " messages unacked; Bob's: " + owed + " acks recorded as owed";
         } catch (DbException e) {
             return "database state unknown: " + e;
         }
@@ -239,15 +329,17 @@ public final class SyncBench {
         }
     }
 
-    private static void send(MessengerNode node, ContactId contact, String text, int count, Set<MessageId> sentIds) {
+    /** Writes messages {@code first} .. {@code first + count - 1}, 100 per transaction, putting their IDs in the set. */
+    private static void send(MessengerNode node, ContactId contact, String text, int first, int count,
+            Set<MessageId> sentIds) {
         MessagingManager messaging = node.get(MessagingManager.class);
         try {
             for (int sent = 0; sent < count; sent += PER_TRANSACTION) {
                 int batch = Math.min(PER_TRANSACTION, count - sent);
-                int first = sent;
+                int from = first + sent;
                 node.get(TransactionManager.class).transaction(false, txn -> {
                     for (int i = 0; i < batch; i++) {
-                        sentIds.add(messaging.sendPrivateMessage(txn, contact, numbered(text, first + i), List.of(),
+                        sentIds.add(messaging.sendPrivateMessage(txn, contact, numbered(text, from + i), List.of(),
                                 MessagingConstants.NO_AUTO_DELETE_TIMER).id());
                     }
                 });
