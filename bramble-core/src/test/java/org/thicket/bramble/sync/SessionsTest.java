@@ -361,6 +361,29 @@ class SessionsTest {
         assertThat(written).containsExactlyInAnyOrder(sent.get(0).getId(), sent.get(1).getId());
     }
 
+    /**
+     * The process dies after storing, before its outgoing session wrote the acks (nothing closes the queue): the acks
+     * are gone, the messages are not, and the contact's opening offer on the next connection brings the acks back.
+     */
+    @Test
+    void acksLostWithTheProcessComeBackWithTheContactsNextOffer() throws Exception {
+        List<Message> sent = theirMessages(2);
+        List<MessageId> ids = sent.stream().map(Message::getId).toList();
+        node.get(SyncSessionFactory.class).createDuplexSessions(contact).createIncomingSession(
+                new ByteArrayInputStream(records(w -> {
+                    for (Message m : sent) w.writeMessage(m);
+                })), null).run();
+        assertThat(acksOwedInDatabase()).as("held in memory, then lost").isEmpty();
+
+        DuplexSessions next = node.get(SyncSessionFactory.class).createDuplexSessions(contact);
+        next.createIncomingSession(new ByteArrayInputStream(records(w -> w.writeOffer(new Offer(ids)))), null).run();
+
+        assertThat(acksOwedInDatabase()).containsExactlyInAnyOrderElementsOf(ids);
+        List<MessageId> toRequest = node.db().transactionWithResult(true,
+                txn -> List.copyOf(node.db().getMessagesToRequest(txn, contact, 10)));
+        assertThat(toRequest).as("we have them").isEmpty();
+    }
+
     /** Messages of the test's group as the contact would send them. */
     private List<Message> theirMessages(int count) {
         return theirMessages(count, 64);
