@@ -379,10 +379,11 @@ final class DatabaseComponentImpl implements DatabaseComponent {
         if (visibilities.get(c, sender, message.getGroupId()) == Visibility.INVISIBLE) return Receipt.NOT_VISIBLE;
         boolean added = store(txn, c, message, MessageState.UNKNOWN, false, false, sender, recordAck)
                 != MessageTable.ALREADY_STORED;
-        if (!recordAck) return added ? Receipt.STORED : Receipt.STORED_ALREADY;
+        Receipt receipt = added ? Receipt.STORED : Receipt.STORED_ALREADY;
+        if (!recordAck) return receipt;
         if (!added) statuses.raiseAckFlag(c, sender, message.getId());
         attachOnce(txn, new MessageToAckEvent(sender));
-        return added ? Receipt.STORED : Receipt.STORED_ALREADY;
+        return receipt;
     }
 
     @Override

@@ -39,9 +39,9 @@ import org.thicket.bramble.sync.api.Versions;
  */
 final class DuplexOutgoingSession implements SyncSession, EventListener {
 
-    /** QUEUED_ACKS: this connection's, from memory; ACKS: those recorded in the database (offers, simplex). */
     private static final Logger LOG = LoggerFactory.getLogger(DuplexOutgoingSession.class);
 
+    /** QUEUED_ACKS: this connection's, from memory; ACKS: those recorded in the database (offers, simplex). */
     private enum Work { QUEUED_ACKS, ACKS, REQUESTS, REQUESTED_MESSAGES, DUE_MESSAGES }
 
     private final OutgoingRecords records;

@@ -7,7 +7,7 @@ import org.thicket.bramble.stream.api.StreamWriter;
 /**
  * The two sessions of one duplex connection to a contact, made by {@link SyncSessionFactory#createDuplexSessions}.
  * They share what concerns only this connection: the acks for the messages read from it are written to it from
- * memory, not recorded in the database and read back (specs/bsp.md 6.4).
+ * memory, not recorded in the database and read back (specs/bsp.md 7.3).
  */
 public interface DuplexSessions {
 
